@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { registerProblemHandler } from './problem.ts';
+import { registerSessionHook, sessionRoutes } from '../auth/routes.ts';
+import { personRoutes } from '../person/routes.ts';
+import { registryRoutes } from '../registry/routes.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Built web app to serve at /; skipped when the folder does not exist. */
+  webDir?: string;
+}
+
+/** The thin layer that wires the bounded contexts into one HTTP server. */
+export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'peixun API', version: '1', description: '补贴性职业技能培训 — real-name training management' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'peixun_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerSessionHook(app, ctx);
+  sessionRoutes(app, ctx);
+  personRoutes(app, ctx);
+  registryRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = options.webDir ?? WEB_DIST;
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // The web app routes on the client: any non-API GET gets index.html.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,11 @@
+import type { Database } from '../db/db.ts';
+import type { IdentityCheck } from '../person/identity.ts';
+
+/** Everything the outside world gives the app: the store, the clock, the adapters to external systems. */
+export interface AppContext {
+  db: Database;
+  now: () => Date;
+  identity: IdentityCheck;
+  /** Where uploaded files live for the embedded store; null keeps them in the database only. */
+  dataDir: string | null;
+}

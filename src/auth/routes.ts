@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { actorOf, SESSION_COOKIE, type Api } from '../app/http.ts';
+import { AppError } from '../shared/errors.ts';
+import { appendAudit } from '../audit/store.ts';
+import { LOCKOUT_AFTER_FAILURES, LOCKOUT_MS, ROLE_LABELS, SESSION_MAX_MS, sessionAlive, type Actor } from './auth.ts';
+import * as store from './store.ts';
+
+export const meSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  roleLabel: z.string(),
+  regionCode: z.string(),
+  cityCode: z.string(),
+  institutionId: z.string().nullable(),
+  evaluatorId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  personId: z.string().nullable(),
+});
+
+const presentMe = (a: Actor) => ({
+  username: a.username, displayName: a.displayName, role: a.role, roleLabel: ROLE_LABELS[a.role], regionCode: a.regionCode,
+  cityCode: a.cityCode, institutionId: a.institutionId, evaluatorId: a.evaluatorId, enterpriseId: a.enterpriseId, personId: a.personId,
+});
+
+/** Resolves the session cookie to an actor on every request; an expired session is removed and ignored. */
+export function registerSessionHook(app: Api, ctx: AppContext) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const h = store.tokenHash(token);
+    const row = await store.findSession(ctx.db, h);
+    if (!row) return;
+    const now = ctx.now();
+    const lastSeenAt = new Date(row.last_seen_at);
+    if (!sessionAlive({ createdAt: new Date(row.session_created_at), lastSeenAt }, now)) {
+      await store.deleteSession(ctx.db, h);
+      return;
+    }
+    // Touch at most once a minute: idle expiry needs no finer grain, and reads stay reads.
+    if (now.getTime() - lastSeenAt.getTime() > 60_000) await store.touchSession(ctx.db, h, now);
+    req.actor = store.toActor(row);
+  });
+}
+
+export function sessionRoutes(app: Api, ctx: AppContext) {
+  app.post('/api/v1/session', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['session'],
+      summary: 'Sign in; sets the session cookie',
+      body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+      response: { 200: meSchema },
+    },
+  }, async (req, reply) => {
+    const { username, password } = req.body;
+    const now = ctx.now();
+    const account = await store.findAccountByUsername(ctx.db, username);
+    if (!account) throw new AppError('invalid_credentials', 'wrong username or password');
+    if (account.locked_until && new Date(account.locked_until) > now) {
+      throw new AppError('locked', `too many failed sign-ins; the account is locked until ${account.locked_until}`, { lockedUntil: account.locked_until });
+    }
+    if (!(await store.checkPassword(account.password_hash, password))) {
+      const after = await ctx.db.transaction(async (tx) => {
+        const r = await store.recordLoginFailure(tx, account.id, LOCKOUT_AFTER_FAILURES, new Date(now.getTime() + LOCKOUT_MS));
+        if (r.locked_until && new Date(r.locked_until) > now) {
+          await appendAudit(tx, { at: now, actorId: account.id, actor: account.username, action: 'account.lock', entity: 'account', entityId: account.id, after: { lockedUntil: r.locked_until } });
+        }
+        return r;
+      });
+      if (after.locked_until && new Date(after.locked_until) > now) {
+        throw new AppError('locked', `too many failed sign-ins; the account is locked until ${after.locked_until}`, { lockedUntil: after.locked_until });
+      }
+      throw new AppError('invalid_credentials', 'wrong username or password');
+    }
+    const token = store.newSessionToken();
+    await ctx.db.transaction(async (tx) => {
+      await store.resetLoginFailures(tx, account.id);
+      await store.insertSession(tx, store.tokenHash(token), account.id, now, new Date(now.getTime() + SESSION_MAX_MS));
+      await appendAudit(tx, { at: now, actorId: account.id, actor: account.username, action: 'session.create', entity: 'account', entityId: account.id });
+    });
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(), maxAge: SESSION_MAX_MS / 1000 });
+    return presentMe(store.toActor(account));
+  });
+
+  app.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await store.deleteSession(ctx.db, store.tokenHash(token));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/me', { schema: { tags: ['session'], summary: 'The signed-in account, its role and scope', response: { 200: meSchema } } },
+    async (req) => presentMe(actorOf(req)));
+}
+
+// Behind TLS in production the cookie must be Secure; locally (http://localhost) it cannot be.
+const secureCookie = () => process.env.PEIXUN_SECURE_COOKIE === '1';

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/auth.ts';
+import { allow, isBureau } from '../auth/auth.ts';
+import { maskIdNumber, maskPhone } from './id-number.ts';
+
+/** 重点群体 (SPEC §4.1; yangquan art. 3, suihua art. 2, xinzhou 三(一)): stable code names with their labels. */
+export const PERSON_GROUPS = {
+  poverty_alleviated: '脱贫人口/贫困劳动力',
+  poverty_family_child: '贫困家庭子女',
+  graduate: '毕业年度高校毕业生',
+  two_after: '两后生',
+  rural_migrant: '农村转移就业劳动者',
+  registered_unemployed: '城镇登记失业人员',
+  employment_difficulty: '就业困难人员',
+  transfer_worker: '转岗职工',
+  veteran: '退役军人',
+  disabled: '残疾人',
+  pre_release: '即将刑满释放人员',
+  drug_rehab: '强制隔离戒毒人员',
+  zero_employment_family: '零就业家庭成员',
+  low_income: '城乡低保家庭',
+  other: '其他有培训需求人员',
+} as const;
+export type PersonGroup = keyof typeof PERSON_GROUPS;
+export const GROUP_CODES = Object.keys(PERSON_GROUPS) as [PersonGroup, ...PersonGroup[]];
+
+/** 登记状态 on the 学员登记表 (suihua 附件2): 就业 / 失业 / 无状态. */
+export const EMPLOYMENT_STATUSES = { employed: '就业', unemployed: '失业', none: '无状态' } as const;
+export type EmploymentStatus = keyof typeof EMPLOYMENT_STATUSES;
+
+export const EDUCATION_LEVELS = {
+  primary: '小学', junior: '初中', senior: '高中', vocational: '中专/技校', college: '大专', bachelor: '本科', master: '研究生',
+} as const;
+export type Education = keyof typeof EDUCATION_LEVELS;
+
+export interface Person {
+  id: string;
+  idNumber: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  phone: string | null;
+  householdRegionCode: string | null;
+  regionCode: string;
+  cityCode: string;
+  education: Education | null;
+  groups: PersonGroup[];
+  employmentStatus: EmploymentStatus;
+  employmentCardNo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const personFields = {
+  name: z.string().trim().min(1, '姓名不能为空').max(50),
+  idNumber: z.string().trim().min(1, '公民身份号码不能为空'),
+  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号码应为11位数字').nullish(),
+  householdRegionCode: z.string().regex(/^\d{6}$/, '地区代码应为6位数字').nullish(),
+  regionCode: z.string().regex(/^\d{6}$/, '地区代码应为6位数字').nullish(),
+  education: z.enum(Object.keys(EDUCATION_LEVELS) as [Education, ...Education[]]).nullish(),
+  groups: z.array(z.enum(GROUP_CODES)),
+  employmentStatus: z.enum(['employed', 'unemployed', 'none']),
+  employmentCardNo: z.string().trim().max(40).nullish(),
+};
+
+/** What a user types in (form, API body, roster row); the ID number is checked by the service. */
+export const personInput = z.object({
+  ...personFields,
+  groups: personFields.groups.default([]),
+  employmentStatus: personFields.employmentStatus.default('none'),
+});
+export type PersonInput = z.infer<typeof personInput>;
+
+// No defaults here: a field left out of a PATCH stays as it was.
+const { idNumber: _idNumber, ...patchable } = personFields;
+export const personPatch = z.object(patchable).partial();
+export type PersonPatch = z.infer<typeof personPatch>;
+
+// Who may do what with persons (Outline-style table). Scope (which persons) is decided by the store.
+export const personPolicy = [
+  allow(['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution'], 'list'),
+  allow(['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'trainee'], 'view'),
+  allow(['city_admin', 'county_admin', 'institution'], 'create'),
+  allow(['city_admin', 'county_admin', 'institution'], 'update'),
+  allow(['city_admin', 'county_admin', 'institution'], 'import'),
+  allow(['city_admin', 'county_admin', 'reviewer', 'institution'], 'export'),
+  allow(['city_admin', 'county_admin', 'reviewer', 'institution'], 'identity_check'),
+];
+
+/** Roles that handle identity documents see ID numbers and phones whole, on a detail page only. */
+const FULL_PII_ROLES = new Set(['city_admin', 'county_admin', 'reviewer', 'institution']);
+export const seesFullPii = (actor: Actor, person: Pick<Person, 'id'>) =>
+  FULL_PII_ROLES.has(actor.role) || (actor.role === 'trainee' && actor.personId === person.id);
+
+/** Presenter: lists are always masked; details are whole only for the roles above. */
+export function presentPerson(p: Person, actor: Actor, detail: boolean) {
+  const whole = detail && seesFullPii(actor, p);
+  return {
+    ...p,
+    idNumber: whole ? p.idNumber : maskIdNumber(p.idNumber),
+    phone: p.phone && !whole ? maskPhone(p.phone) : p.phone,
+    employmentCardNo: whole || isBureau(actor) ? p.employmentCardNo : null,
+    masked: !whole,
+  };
+}

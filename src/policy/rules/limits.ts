@@ -1,0 +1,93 @@
+/**
+ * Per-person limits over a person's history (SPEC §4.2). Each pack calls the ones its seed states; the
+ * functions only answer questions about the history, the pack words the reason and cites its article.
+ */
+import type { CertificateType, HistoryEntry } from '../policy.ts';
+
+/** Training subsidies (职业培训补贴) already received in the calendar year of `date` (suihua 第十二条). */
+export const trainingSubsidiesInYear = (history: readonly HistoryEntry[], date: string): number => {
+  const year = date.slice(0, 4);
+  let n = 0;
+  for (const h of history) if (h.kind === 'training' && h.date.startsWith(year)) n++;
+  return n;
+};
+
+/** A training subsidy for the same occupation and level already received (suihua 第十二条, heze 第二十四条). */
+export const hadTrainingAtSameLevel = (
+  history: readonly HistoryEntry[],
+  occupation: string,
+  level: number | undefined,
+): boolean => {
+  for (const h of history) if (h.kind === 'training' && h.occupation === occupation && h.level === level) return true;
+  return false;
+};
+
+/** Same occupation and level trained in the same calendar year (yangquan 第四条, enterprise employees). */
+export const hadTrainingSameYear = (
+  history: readonly HistoryEntry[],
+  occupation: string,
+  level: number | undefined,
+  date: string,
+): boolean => {
+  const year = date.slice(0, 4);
+  for (const h of history) {
+    if (h.kind === 'training' && h.occupation === occupation && h.level === level && h.date.startsWith(year)) return true;
+  }
+  return false;
+};
+
+/**
+ * A higher level (smaller number) of the occupation already reached: a certificate held, a certificate
+ * subsidy or a training subsidy at that level (heze 第二十四条).
+ */
+export const reachedHigherLevel = (
+  history: readonly HistoryEntry[],
+  occupation: string,
+  level: number | undefined,
+): HistoryEntry | undefined => {
+  if (level === undefined) return undefined;
+  for (const h of history) {
+    if (h.kind === 'skill_upgrade' || h.occupation !== occupation || h.level === undefined) continue;
+    if ((h.certificateType ?? 'skill_level') === 'skill_level' && h.level < level) return h;
+  }
+  return undefined;
+};
+
+/** 技能提升补贴 drawn (history), for the exclusivity rules (heze 第二十四条, yangquan 第九条). */
+export const drewSkillUpgrade = (history: readonly HistoryEntry[]): boolean => {
+  for (const h of history) if (h.kind === 'skill_upgrade') return true;
+  return false;
+};
+
+const isCertificate = (h: HistoryEntry) => h.kind === 'certificate' || h.kind === 'certificate_subsidy';
+const typeOf = (h: HistoryEntry): CertificateType => h.certificateType ?? 'skill_level';
+
+/** A certificate subsidy already received for this level of skill certificate (yangquan 第九条 同一等级只能享受一次). */
+export const hadCertificateSubsidyAtLevel = (history: readonly HistoryEntry[], level: number): boolean =>
+  history.some((h) => h.kind === 'certificate_subsidy' && typeOf(h) === 'skill_level' && h.level === level);
+
+/** Any earlier certificate of the occupation (yangquan 第九条 初次取证直接取中级工). */
+export const hadCertificateOfOccupation = (history: readonly HistoryEntry[], occupation: string): boolean =>
+  history.some((h) => isCertificate(h) && typeOf(h) === 'skill_level' && h.occupation === occupation);
+
+/** An earlier skill certificate at level ≤ maxLevel, any occupation (yangquan 第九条 新增高技能人才). */
+export const hadCertificateAtOrAbove = (history: readonly HistoryEntry[], maxLevel: number): boolean =>
+  history.some((h) => isCertificate(h) && typeOf(h) === 'skill_level' && h.level !== undefined && h.level <= maxLevel);
+
+/** An earlier special certificate of the same type and occupation (yangquan 第九条 特种…初次取证). */
+export const hadSpecialCertificate = (
+  history: readonly HistoryEntry[],
+  type: CertificateType,
+  occupation: string,
+): boolean => history.some((h) => isCertificate(h) && typeOf(h) === type && h.occupation === occupation);
+
+/** A certificate subsidy for the same type, occupation and level (heze 第二十四条 不可重复申领). */
+export const hadCertificateSubsidySame = (
+  history: readonly HistoryEntry[],
+  type: CertificateType,
+  occupation: string,
+  level: number | undefined,
+): boolean =>
+  history.some(
+    (h) => h.kind === 'certificate_subsidy' && typeOf(h) === type && h.occupation === occupation && h.level === level,
+  );

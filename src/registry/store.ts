@@ -1,0 +1,153 @@
+import type { Queryable } from '../db/db.ts';
+import { isBureau, type Actor } from '../auth/auth.ts';
+import { scopeCondition } from '../auth/scope.ts';
+import type { InstitutionInput, InstitutionStatus } from './institution.ts';
+
+export interface Institution {
+  id: string;
+  cityCode: string;
+  regionCode: string;
+  name: string;
+  kind: string;
+  creditCode: string;
+  licenceNo: string;
+  licenceValidUntil: string | null;
+  contactName: string;
+  contactPhone: string;
+  address: string;
+  status: InstitutionStatus;
+  contractStart: string | null;
+  contractEnd: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InstitutionDetail extends Institution {
+  venues: { id: string; name: string; kind: 'theory' | 'practical'; areaM2: number }[];
+  equipment: { id: string; name: string; quantity: number }[];
+  teachers: { id: string; name: string; idNumber: string; qualification: string; certificateNo: string }[];
+  occupations: { occupationCode: string; name: string; level: number }[];
+}
+
+const toInstitution = (r: any): Institution => ({
+  id: r.id, cityCode: r.city_code, regionCode: r.region_code, name: r.name, kind: r.kind, creditCode: r.credit_code,
+  licenceNo: r.licence_no, licenceValidUntil: r.licence_valid_until, contactName: r.contact_name, contactPhone: r.contact_phone,
+  address: r.address, status: r.status, contractStart: r.contract_start, contractEnd: r.contract_end,
+  createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+/** Bureau: its region; an institution: itself; other accounts: the listed institutions of their city (public facts). */
+function institutionScope(actor: Actor, params: unknown[]): string {
+  if (isBureau(actor) || actor.role === 'institution') {
+    return scopeCondition(actor, { city: 'i.city_code', region: 'i.region_code', institution: (id) => `i.id = ${id}` }, params);
+  }
+  params.push(actor.cityCode);
+  return `(i.city_code = $${params.length} AND i.status = 'listed')`;
+}
+
+export interface InstitutionFilter {
+  q?: string;
+  status?: InstitutionStatus;
+  regionCode?: string;
+  occupationCode?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function searchInstitutions(db: Queryable, actor: Actor | null, f: InstitutionFilter) {
+  const params: unknown[] = [];
+  const where = [actor ? institutionScope(actor, params) : `i.status = 'listed'`];
+  const add = (value: unknown, cond: (p: string) => string) => {
+    params.push(value);
+    where.push(cond(`$${params.length}`));
+  };
+  if (f.q) add(`%${f.q}%`, (p) => `i.name LIKE ${p}`);
+  if (f.status) add(f.status, (p) => `i.status = ${p}`);
+  if (f.regionCode) add(f.regionCode, (p) => `(i.region_code = ${p} OR i.city_code = ${p})`);
+  if (f.occupationCode) add(f.occupationCode, (p) => `EXISTS (SELECT 1 FROM institution_occupation io WHERE io.institution_id = i.id AND io.occupation_code = ${p})`);
+  const sql = `FROM institution i WHERE ${where.join(' AND ')}`;
+  const { rows: [{ total }] } = await db.query(`SELECT count(*)::int AS total ${sql}`, params);
+  const { rows } = await db.query(
+    `SELECT i.*, (SELECT coalesce(array_agg(DISTINCT o.name), '{}') FROM institution_occupation io JOIN occupation o ON o.code = io.occupation_code WHERE io.institution_id = i.id) AS occupation_names
+     ${sql} ORDER BY i.city_code, i.region_code, i.created_at, i.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    params,
+  );
+  return { items: rows.map((r) => ({ ...toInstitution(r), occupationNames: r.occupation_names as string[] })), total: total as number };
+}
+
+export async function getInstitutionInScope(db: Queryable, actor: Actor, id: string): Promise<Institution | undefined> {
+  const params: unknown[] = [id];
+  const { rows } = await db.query(`SELECT i.* FROM institution i WHERE i.id = $1 AND ${institutionScope(actor, params)}`, params);
+  return rows[0] ? toInstitution(rows[0]) : undefined;
+}
+
+export async function lockInstitution(tx: Queryable, id: string): Promise<Institution | undefined> {
+  const { rows } = await tx.query(`SELECT * FROM institution WHERE id = $1 FOR UPDATE`, [id]);
+  return rows[0] ? toInstitution(rows[0]) : undefined;
+}
+
+export async function institutionDetail(db: Queryable, inst: Institution): Promise<InstitutionDetail> {
+  const [venues, equipment, teachers, occupations] = await Promise.all([
+    db.query(`SELECT id, name, kind, area_m2 AS "areaM2" FROM institution_venue WHERE institution_id = $1 ORDER BY kind, name`, [inst.id]),
+    db.query(`SELECT id, name, quantity FROM institution_equipment WHERE institution_id = $1 ORDER BY name`, [inst.id]),
+    db.query(`SELECT id, name, id_number AS "idNumber", qualification, certificate_no AS "certificateNo" FROM teacher WHERE institution_id = $1 ORDER BY name`, [inst.id]),
+    db.query(`SELECT io.occupation_code AS "occupationCode", o.name, io.level FROM institution_occupation io JOIN occupation o ON o.code = io.occupation_code WHERE io.institution_id = $1 ORDER BY io.occupation_code, io.level DESC`, [inst.id]),
+  ]);
+  return { ...inst, venues: venues.rows as any, equipment: equipment.rows as any, teachers: teachers.rows as any, occupations: occupations.rows as any };
+}
+
+type InstitutionRow = Omit<InstitutionInput, 'venues' | 'equipment' | 'teachers' | 'occupations'> & { cityCode: string; status?: InstitutionStatus };
+
+export async function insertInstitution(tx: Queryable, i: InstitutionRow, now: Date): Promise<Institution> {
+  const { rows } = await tx.query(
+    `INSERT INTO institution (city_code, region_code, name, kind, credit_code, licence_no, licence_valid_until, contact_name,
+       contact_phone, address, status, contract_start, contract_end, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING *`,
+    [i.cityCode, i.regionCode, i.name, i.kind, i.creditCode, i.licenceNo, i.licenceValidUntil ?? null, i.contactName,
+      i.contactPhone, i.address, i.status ?? 'applied', i.contractStart ?? null, i.contractEnd ?? null, now],
+  );
+  return toInstitution(rows[0]);
+}
+
+export async function updateInstitutionRow(tx: Queryable, id: string, i: InstitutionRow, now: Date): Promise<Institution> {
+  const { rows } = await tx.query(
+    `UPDATE institution SET city_code = $2, region_code = $3, name = $4, kind = $5, credit_code = $6, licence_no = $7,
+       licence_valid_until = $8, contact_name = $9, contact_phone = $10, address = $11, contract_start = $12, contract_end = $13,
+       updated_at = $14 WHERE id = $1 RETURNING *`,
+    [id, i.cityCode, i.regionCode, i.name, i.kind, i.creditCode, i.licenceNo, i.licenceValidUntil ?? null, i.contactName,
+      i.contactPhone, i.address, i.contractStart ?? null, i.contractEnd ?? null, now],
+  );
+  return toInstitution(rows[0]);
+}
+
+/** Venues, equipment, teachers and licensed occupations are replaced as a whole on each save. */
+export async function replaceInstitutionParts(tx: Queryable, id: string, parts: Pick<InstitutionInput, 'venues' | 'equipment' | 'teachers' | 'occupations'>) {
+  for (const table of ['institution_venue', 'institution_equipment', 'teacher', 'institution_occupation']) {
+    await tx.query(`DELETE FROM ${table} WHERE institution_id = $1`, [id]);
+  }
+  for (const v of parts.venues) await tx.query(`INSERT INTO institution_venue (institution_id, name, kind, area_m2) VALUES ($1, $2, $3, $4)`, [id, v.name, v.kind, v.areaM2]);
+  for (const e of parts.equipment) await tx.query(`INSERT INTO institution_equipment (institution_id, name, quantity) VALUES ($1, $2, $3)`, [id, e.name, e.quantity]);
+  for (const t of parts.teachers) await tx.query(`INSERT INTO teacher (institution_id, name, id_number, qualification, certificate_no) VALUES ($1, $2, $3, $4, $5)`, [id, t.name, t.idNumber, t.qualification, t.certificateNo]);
+  for (const o of parts.occupations) await tx.query(`INSERT INTO institution_occupation (institution_id, occupation_code, level) VALUES ($1, $2, $3)`, [id, o.occupationCode, o.level]);
+}
+
+export async function setInstitutionStatus(tx: Queryable, id: string, status: InstitutionStatus, now: Date): Promise<Institution> {
+  const { rows } = await tx.query(`UPDATE institution SET status = $2, updated_at = $3 WHERE id = $1 RETURNING *`, [id, status, now]);
+  return toInstitution(rows[0]);
+}
+
+export async function occupationsByCode(db: Queryable, codes: string[]) {
+  const { rows } = await db.query(`SELECT code, name, kind, levels FROM occupation WHERE code = ANY ($1::text[])`, [codes]);
+  return new Map(rows.map((r) => [r.code as string, r as { code: string; name: string; kind: string; levels: number[] }]));
+}
+
+export async function listOccupations(db: Queryable, cityCode: string | null, q?: string) {
+  const { rows } = await db.query(
+    `SELECT o.code, o.name, o.kind, o.levels, coalesce(m.urgent, false) AS urgent, coalesce(m.shortage, false) AS shortage
+       FROM occupation o LEFT JOIN city_occupation_mark m ON m.occupation_code = o.code AND m.city_code = $1
+      WHERE ($2::text IS NULL OR o.name LIKE '%' || $2 || '%' OR o.code LIKE $2 || '%')
+      ORDER BY o.code`,
+    [cityCode, q ?? null],
+  );
+  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, levels: r.levels as number[], urgent: r.urgent, shortage: r.shortage }));
+}
