@@ -59,9 +59,11 @@ export const atLeastPercent = (rate: Ratio, percent: number): boolean =>
 export const countsAtLeastPercent = (part: number, whole: number, percent: number): boolean =>
   part * 100 >= percent * whole;
 
-/** "95%" or "66.67%" for texts only (display, never a decision). */
-export const formatPercent = (r: Ratio): string => {
-  const hundredths = Math.round((r.num * 10000) / r.den);
-  const s = (hundredths / 100).toFixed(2).replace(/\.?0+$/, '');
-  return `${s}%`;
+/** "2.5" or "0.67" (two decimals at most): for texts only, never for a decision. */
+export const formatDecimal = (r: Ratio): string => {
+  const hundredths = Math.round((r.num * 100) / r.den);
+  return (hundredths / 100).toFixed(2).replace(/\.?0+$/, '');
 };
+
+/** "95%" or "66.67%": for texts only. */
+export const formatPercent = (r: Ratio): string => `${formatDecimal({ num: r.num * 100, den: r.den })}%`;

@@ -87,12 +87,11 @@ export async function lockInstitution(tx: Queryable, id: string): Promise<Instit
 }
 
 export async function institutionDetail(db: Queryable, inst: Institution): Promise<InstitutionDetail> {
-  const [venues, equipment, teachers, occupations] = await Promise.all([
-    db.query(`SELECT id, name, kind, area_m2 AS "areaM2" FROM institution_venue WHERE institution_id = $1 ORDER BY kind, name`, [inst.id]),
-    db.query(`SELECT id, name, quantity FROM institution_equipment WHERE institution_id = $1 ORDER BY name`, [inst.id]),
-    db.query(`SELECT id, name, id_number AS "idNumber", qualification, certificate_no AS "certificateNo" FROM teacher WHERE institution_id = $1 ORDER BY name`, [inst.id]),
-    db.query(`SELECT io.occupation_code AS "occupationCode", o.name, io.level FROM institution_occupation io JOIN occupation o ON o.code = io.occupation_code WHERE io.institution_id = $1 ORDER BY io.occupation_code, io.level DESC`, [inst.id]),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const venues = await db.query(`SELECT id, name, kind, area_m2 AS "areaM2" FROM institution_venue WHERE institution_id = $1 ORDER BY kind, name`, [inst.id]);
+  const equipment = await db.query(`SELECT id, name, quantity FROM institution_equipment WHERE institution_id = $1 ORDER BY name`, [inst.id]);
+  const teachers = await db.query(`SELECT id, name, id_number AS "idNumber", qualification, certificate_no AS "certificateNo" FROM teacher WHERE institution_id = $1 ORDER BY name`, [inst.id]);
+  const occupations = await db.query(`SELECT io.occupation_code AS "occupationCode", o.name, io.level FROM institution_occupation io JOIN occupation o ON o.code = io.occupation_code WHERE io.institution_id = $1 ORDER BY io.occupation_code, io.level DESC`, [inst.id]);
   return { ...inst, venues: venues.rows as any, equipment: equipment.rows as any, teachers: teachers.rows as any, occupations: occupations.rows as any };
 }
 

@@ -81,3 +81,6 @@ export async function testApp(db: Database, clock = testClock()) {
   const as = (username: string) => ({ cookie: cookies.get(username) ?? '' });
   return { app, ctx, clock, login, as };
 }
+
+/** The same ID number with a wrong check character. */
+export const withWrongCheckDigit = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');

@@ -15,7 +15,7 @@ import {
   type TrainingCase,
 } from '../policy.ts';
 import {
-  drewSkillUpgrade,
+  drewSkillUpgradeFor,
   hadCertificateAtOrAbove,
   hadCertificateOfOccupation,
   hadCertificateSubsidyAtLevel,
@@ -161,7 +161,7 @@ const training = (c: TrainingCase, x: Explainer): PersonResult[] => {
       0,
       `培训 ${co.days} 天、${co.lessons} 学时：${long ? '达到' : '未达到'}累计不少于 ${minDays} 天（或 ${minLessons} 学时）`,
     );
-    const tooShort = long ? undefined : x.reason('yangquan.enterprise_duration', `培训不足 ${minDays} 天且不足 ${minLessons} 学时`);
+    const tooShort = long ? [] : [x.reason('yangquan.enterprise_duration', `培训不足 ${minDays} 天且不足 ${minLessons} 学时`)];
     const { persons, paid } = payEach(c.trainees, [voucher, once], per, tooShort);
     x.line('yangquan.enterprise_flat', per * paid, `企业职工培训按参加培训人数 ${yuan(per)} 元/人 × ${paid} 人，拨付给企业`);
     return persons;
@@ -186,7 +186,7 @@ const certificate = (c: CertificateCase, x: Explainer): PersonResult[] => {
   const persons = c.people.map((p): PersonResult => {
     const cert = p.certificate;
     const reasons: Reason[] = [];
-    if (p.skillUpgradeSubsidy || drewSkillUpgrade(p.history)) {
+    if (p.skillUpgradeSubsidy || drewSkillUpgradeFor(p.history, cert.occupation, cert.level)) {
       reasons.push(x.reason('yangquan.cert_skill_upgrade', '享受技能提升补贴的人员不再享受新增技能人才取证补贴'));
     }
     let rule: string;

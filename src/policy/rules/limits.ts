@@ -53,9 +53,16 @@ export const reachedHigherLevel = (
   return undefined;
 };
 
-/** 技能提升补贴 drawn (history), for the exclusivity rules (heze 第二十四条, yangquan 第九条). */
-export const drewSkillUpgrade = (history: readonly HistoryEntry[]): boolean => {
-  for (const h of history) if (h.kind === 'skill_upgrade') return true;
+/**
+ * 技能提升补贴 already drawn for this occupation and level (history), for the exclusivity rules (heze
+ * 第二十四条, yangquan 第九条); the case's `skillUpgradeSubsidy` flag covers the current training.
+ */
+export const drewSkillUpgradeFor = (
+  history: readonly HistoryEntry[],
+  occupation: string,
+  level: number | undefined,
+): boolean => {
+  for (const h of history) if (h.kind === 'skill_upgrade' && h.occupation === occupation && h.level === level) return true;
   return false;
 };
 

@@ -34,31 +34,31 @@ export const cohortScope = (c: TrainingCase): ParamScope => ({
 });
 
 /** All failed gates of a trainee (every reason is reported, not only the first: heze 第十二条 asks for reasons). */
-export const screen = (t: Trainee, gates: readonly Gate[], extra?: Reason): readonly Reason[] => {
+export const screen = (t: Trainee, gates: readonly Gate[], cohortReasons?: readonly Reason[]): readonly Reason[] => {
   let out: Reason[] | undefined;
+  if (cohortReasons && cohortReasons.length > 0) out = [...cohortReasons];
   for (const g of gates) {
     const r = g(t);
     if (r) (out ??= []).push(r);
   }
-  if (extra) (out ??= []).push(extra);
   return out ?? NO_REASONS;
 };
 
 /**
- * Pay `perPersonFen` to every trainee passing the gates; returns persons and the number paid. `cohortReason`
- * (a cohort-level failure, e.g. too few lessons) refuses everyone.
+ * Pay `perPersonFen` to every trainee passing the gates; returns persons and the number paid. `cohortReasons`
+ * (cohort-level failures, e.g. too few lessons) refuse everyone.
  */
 export const payEach = (
   trainees: readonly Trainee[],
   gates: readonly Gate[],
   perPersonFen: number,
-  cohortReason?: Reason,
+  cohortReasons?: readonly Reason[],
 ): { persons: PersonResult[]; paid: number } => {
   const persons: PersonResult[] = new Array(trainees.length);
   let paid = 0;
   for (let i = 0; i < trainees.length; i++) {
     const t = trainees[i];
-    const reasons = screen(t, gates, cohortReason);
+    const reasons = screen(t, gates, cohortReasons);
     const eligible = reasons.length === 0;
     if (eligible) paid++;
     persons[i] = { id: t.id, amountFen: eligible ? perPersonFen : 0, eligible, reasons };
@@ -158,7 +158,7 @@ export const orderProjectLadder = (
 export const standardPerPerson = (
   c: TrainingCase,
   x: Explainer,
-  o: { rule: string; notPassed: string; gates: readonly Gate[]; key?: string; cohortReason?: Reason },
+  o: { rule: string; notPassed: string; gates: readonly Gate[]; key?: string; cohortReasons?: readonly Reason[] },
 ): PersonResult[] => {
   const key = o.key ?? 'standardPerPersonFen';
   const per = x.param(key, cohortScope(c));
@@ -167,7 +167,7 @@ export const standardPerPerson = (
     c.trainees,
     [...o.gates, (t) => (t.passed ? undefined : notPassed)],
     per,
-    o.cohortReason,
+    o.cohortReasons,
   );
   x.line(o.rule, per * paid, `${PROGRAM_TYPE_NAMES[c.cohort.programType]} 补贴标准 ${yuan(per)} 元/人 × ${paid} 人`);
   return persons;

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { main } from './main.ts';
+import type { CliIO } from './io.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-cli-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function io(env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIO = { out: (t) => void out.push(t), err: (t) => void err.push(t), env: { PEIXUN_DATA: dataDir, PEIXUN_DEMO_PASSWORD: 'cli-test', ...env } };
+  return { cli, out, err };
+}
+
+it('prints usage for no command and refuses an unknown one with exit 2', async () => {
+  const a = io();
+  expect(await main([], a.cli)).toBe(0);
+  expect(a.out.join()).toContain('peixun serve');
+  const b = io();
+  expect(await main(['frobnicate'], b.cli)).toBe(2);
+  expect(b.err.join()).toContain('unknown command');
+});
+
+it('loads the demo into an empty store, then refuses to load it twice, and resets only when asked', { timeout: 120_000 }, async () => {
+  const first = io();
+  expect(await main(['demo'], first.cli)).toBe(0);
+  expect(first.out.join()).toMatch(/demo data loaded: \d+ institutions/);
+  const second = io();
+  expect(await main(['demo'], second.cli)).toBe(1);
+  expect(second.err.join()).toContain('already has data');
+  const reset = io();
+  expect(await main(['demo', '--reset'], reset.cli)).toBe(0);
+  const verify = io();
+  expect(await main(['audit', 'verify'], verify.cli)).toBe(0);
+  expect(verify.out.join()).toContain('audit chain intact');
+});
+
+it('audit verify exits 1 naming the first bad entry when the chain was altered', { timeout: 60_000 }, async () => {
+  const { openStore } = await import('../app/store.ts');
+  const db = await openStore({ dataDir });
+  await db.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 1; ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
+  await db.close();
+  const r = io();
+  expect(await main(['audit', 'verify'], r.cli)).toBe(1);
+  expect(r.err.join()).toContain('entry 1');
+});
+
+it('refuses a second process on the same embedded data folder', async () => {
+  const { openStore } = await import('../app/store.ts');
+  const db = await openStore({ dataDir });
+  fs.writeFileSync(path.join(dataDir, 'pglite', 'peixun.lock'), String(process.ppid)); // pretend another live process holds it
+  const r = io();
+  expect(await main(['audit', 'verify'], r.cli)).toBe(2);
+  expect(r.err.join()).toContain('in use');
+  fs.writeFileSync(path.join(dataDir, 'pglite', 'peixun.lock'), String(process.pid));
+  await db.close();
+});

@@ -1,0 +1,685 @@
+/**
+ * Demo data for the five seed regions: institutions, evaluators, enterprises, persons and the identity
+ * fixtures the local identity adapter answers with. Pure and deterministic: all chance comes from the
+ * `rng` passed in (use `mulberry32(seed)`), all dates are fixed relative to DEMO_AS_OF.
+ */
+import { makeIdNumber, type Gender } from '../person/id-number.ts';
+import { occupationByCode, type SkillLevel } from '../registry/occupations.ts';
+import { countiesOf, fullRegionName } from '../registry/regions.ts';
+
+export type Rng = () => number;
+
+/** Small, fast, seedable PRNG (public-domain mulberry32): uniform in [0, 1). */
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The reference date of the demo: every date in it is consistent with "today" being this day. */
+export const DEMO_AS_OF = '2025-06-30';
+
+export const SEED_REGIONS = [
+  { key: 'yangquan', code: '140300', cityCode: '140300', name: '阳泉市' },
+  { key: 'xinzhou', code: '140900', cityCode: '140900', name: '忻州市' },
+  { key: 'wenshui', code: '141121', cityCode: '141100', name: '文水县' },
+  { key: 'heze', code: '371700', cityCode: '371700', name: '菏泽市' },
+  { key: 'suihua', code: '231200', cityCode: '231200', name: '绥化市' },
+] as const;
+export type SeedKey = (typeof SEED_REGIONS)[number]['key'];
+
+/** 重点群体 (SPEC §4.1; yangquan art. 3, suihua art. 2, xinzhou 三(一)). */
+export const PERSON_GROUPS = [
+  { code: 'poverty_alleviated', label: '脱贫人口' },
+  { code: 'graduate', label: '毕业年度高校毕业生' },
+  { code: 'two_after', label: '两后生' },
+  { code: 'rural_migrant', label: '农村转移就业劳动者' },
+  { code: 'registered_unemployed', label: '城镇登记失业人员' },
+  { code: 'employment_difficulty', label: '就业困难人员' },
+  { code: 'transfer_worker', label: '转岗职工' },
+  { code: 'veteran', label: '退役军人' },
+  { code: 'disabled', label: '残疾人' },
+  { code: 'pre_release', label: '即将刑满释放人员' },
+  { code: 'drug_rehab', label: '强制隔离戒毒人员' },
+  { code: 'zero_employment_family', label: '零就业家庭成员' },
+  { code: 'low_income', label: '低保家庭' },
+  { code: 'other', label: '其他' },
+] as const;
+export type PersonGroup = (typeof PERSON_GROUPS)[number]['code'];
+
+export const EMPLOYMENT_STATUSES = [
+  { code: 'employed', label: '就业' },
+  { code: 'unemployed', label: '失业' },
+  { code: 'none', label: '无状态' },
+] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number]['code'];
+
+export const EDUCATION_LEVELS = [
+  { code: 'primary', label: '小学' },
+  { code: 'junior', label: '初中' },
+  { code: 'senior', label: '高中' },
+  { code: 'vocational', label: '中专/技校/职高' },
+  { code: 'college', label: '大专' },
+  { code: 'bachelor', label: '本科' },
+  { code: 'master', label: '硕士研究生' },
+] as const;
+export type Education = (typeof EDUCATION_LEVELS)[number]['code'];
+
+export const INSTITUTION_KINDS = [
+  { code: 'private_school', label: '民办职业培训学校' },
+  { code: 'technical_college', label: '技工院校' },
+  { code: 'vocational_college', label: '职业院校' },
+  { code: 'enterprise_center', label: '企业培训中心' },
+  { code: 'public_training_base', label: '公共实训基地' },
+] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number]['code'];
+
+export type InstitutionStatus = 'applied' | 'listed' | 'rectifying' | 'suspended' | 'removed';
+
+export interface DemoVenue {
+  name: string;
+  kind: 'theory' | 'practical';
+  areaM2: number;
+}
+
+export interface DemoTeacher {
+  key: string;
+  name: string;
+  idNumber: string;
+  gender: Gender;
+  phone: string;
+  occupationCode: string;
+  qualification: string;
+  certificateNo: string;
+}
+
+export interface LicensedOccupation {
+  occupationCode: string;
+  /** Empty for kinds without levels (专项职业能力, 特种作业, 特种设备). */
+  levels: SkillLevel[];
+}
+
+export interface DemoInstitution {
+  key: string;
+  /** The seed region whose bureau selected it (140300, 141121, …): the data scope. */
+  regionCode: string;
+  countyCode: string;
+  name: string;
+  kind: InstitutionKind;
+  creditCode: string;
+  licenceNo: string;
+  licenceValidFrom: string;
+  licenceValidTo: string;
+  contactPerson: string;
+  contactPhone: string;
+  address: string;
+  status: InstitutionStatus;
+  /** Null while only applied (no contract signed yet). */
+  contractStart: string | null;
+  contractEnd: string | null;
+  venues: DemoVenue[];
+  equipment: { name: string; quantity: number }[];
+  teachers: DemoTeacher[];
+  occupations: LicensedOccupation[];
+}
+
+export interface DemoEvaluator {
+  key: string;
+  regionCode: string;
+  name: string;
+  countyCode: string;
+  creditCode: string;
+  status: 'listed';
+  /** `level` null for 专项职业能力 (no levels). */
+  filings: { occupationCode: string; level: SkillLevel | null }[];
+}
+
+export interface DemoEnterprise {
+  key: string;
+  regionCode: string;
+  name: string;
+  creditCode: string;
+  countyCode: string;
+  hasTrainingCapacity: boolean;
+  /** Index into `institutions` of the institution it delegates training to (same region, listed). */
+  delegateInstitutionIndex: number | null;
+  /** Share of the subsidy that goes to the delegate institution, institutionNum/den. */
+  subsidySplit: { institutionNum: number; den: number } | null;
+}
+
+export interface DemoPerson {
+  key: string;
+  regionCode: string;
+  name: string;
+  idNumber: string;
+  gender: Gender;
+  birthDate: string;
+  phone: string;
+  /** County of household registration as registered here; also the region part of the ID number. */
+  householdRegionCode: string;
+  education: Education;
+  groups: PersonGroup[];
+  employmentStatus: EmploymentStatus;
+  /** 就业创业证编码, when the person holds one. */
+  employmentCardNo: string | null;
+}
+
+/** What the external identity systems (social insurance, pension, household) say about a person. */
+export interface IdentityFixture {
+  idNumber: string;
+  drawsMonthlyPension: boolean;
+  socialInsuranceEmployer: string | null;
+  householdRegionCode: string;
+}
+
+export interface DemoData {
+  asOf: string;
+  institutions: DemoInstitution[];
+  evaluators: DemoEvaluator[];
+  enterprises: DemoEnterprise[];
+  persons: DemoPerson[];
+  identityFixtures: IdentityFixture[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Random helpers
+
+const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+const chance = (rng: Rng, p: number) => rng() < p;
+
+function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
+  const total = items.reduce((s, [, w]) => s + w, 0);
+  let r = rng() * total;
+  for (const [item, w] of items) {
+    r -= w;
+    if (r < 0) return item;
+  }
+  return items[items.length - 1][0];
+}
+
+const DAY_MS = 86_400_000;
+const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dateBetween = (rng: Rng, from: string, to: string) => fromDay(int(rng, toDay(from), toDay(to)));
+const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+
+// ---------------------------------------------------------------------------------------------------
+// Codes
+
+/** GB 32100-2015 character set (no I, O, Z, S, V). */
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The check character (18th) of a unified social credit code. */
+export function creditCodeCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_CHARS.indexOf(first17[i]);
+    if (v < 0) throw new Error(`creditCodeCheckChar: bad character ${first17[i]}`);
+    sum += v * USCC_WEIGHTS[i];
+  }
+  return USCC_CHARS[(31 - (sum % 31)) % 31];
+}
+
+/** GB 11714 organisation code check character (9th of the organisation code). */
+function orgCodeCheckChar(first8: string): string {
+  const w = [3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += parseInt(first8[i], 36) * w[i];
+  const c = 11 - (sum % 11);
+  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
+}
+
+/** Registration authority + type: 52 民办非企业单位, 12 事业单位, 91 企业. */
+type CreditPrefix = '52' | '12' | '91';
+
+function makeCreditCode(rng: Rng, prefix: CreditPrefix, regionCode: string): string {
+  // Since 2015 newly registered bodies get organisation codes beginning MA; older ones are digits.
+  const body = prefix === '12'
+    ? Array.from({ length: 8 }, () => String(int(rng, 0, 9))).join('')
+    : `MA${Array.from({ length: 6 }, () => USCC_CHARS[int(rng, 0, USCC_CHARS.length - 1)]).join('')}`;
+  const first17 = `${prefix}${regionCode}${body}${orgCodeCheckChar(body)}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+const PHONE_PREFIXES = [
+  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156',
+  '157', '158', '159', '166', '173', '175', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187',
+  '188', '189', '191', '198', '199',
+];
+const makePhone = (rng: Rng) => pick(rng, PHONE_PREFIXES) + String(int(rng, 0, 99_999_999)).padStart(8, '0');
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+
+const SURNAMES: readonly (readonly [string, number])[] = [
+  ['王', 70], ['李', 70], ['张', 65], ['刘', 55], ['陈', 45], ['杨', 35], ['赵', 30], ['黄', 25], ['周', 25],
+  ['吴', 22], ['徐', 20], ['孙', 20], ['胡', 15], ['朱', 15], ['高', 15], ['林', 12], ['何', 12], ['郭', 15],
+  ['马', 15], ['罗', 10], ['梁', 10], ['宋', 10], ['郑', 10], ['谢', 8], ['韩', 10], ['唐', 8], ['冯', 8],
+  ['于', 8], ['董', 8], ['程', 6], ['曹', 6], ['袁', 6], ['邓', 6], ['许', 6], ['傅', 4], ['沈', 4], ['曾', 4],
+  ['彭', 4], ['吕', 5], ['苏', 5], ['卢', 4], ['蒋', 4], ['蔡', 4], ['贾', 6], ['丁', 4], ['魏', 5], ['薛', 5],
+  ['叶', 4], ['阎', 4], ['段', 4], ['雷', 3], ['侯', 4], ['武', 5], ['乔', 4], ['贺', 4], ['牛', 4], ['温', 4],
+  ['田', 5], ['任', 5], ['姜', 4], ['范', 4], ['石', 4], ['崔', 4], ['秦', 3], ['史', 3], ['孟', 3], ['常', 3],
+  ['欧阳', 1], ['司马', 1], ['上官', 1],
+];
+const MALE_CHARS = '伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林建国文志永海东晓春成峰亮斌红兵晨阳';
+const FEMALE_CHARS = '芳娜敏静丽艳娟霞秀英华慧巧美兰红玉萍婷雪琳颖倩洁佳欣悦梅燕琴丹莉璐晶桂荣凤云彤蕾月';
+/** Rare characters real people carry (and smaller fonts lack): names must survive them end to end. */
+const RARE_MALE = ['堃', '喆', '赟', '䶮'];
+const RARE_FEMALE = ['玥', '喆'];
+
+function makeName(rng: Rng, gender: Gender, rare = false): string {
+  const surname = weighted(rng, SURNAMES);
+  const pool = gender === 'male' ? MALE_CHARS : FEMALE_CHARS;
+  const given = Array.from(pool);
+  if (rare) {
+    const r = pick(rng, gender === 'male' ? RARE_MALE : RARE_FEMALE);
+    return surname + (chance(rng, 0.5) ? r : pick(rng, given) + r);
+  }
+  const one = pick(rng, given);
+  return surname + (chance(rng, 0.75) ? one + pick(rng, given) : one);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Hand-written skeleton: names and licences read like the real thing; the rng fills in the details.
+
+interface InstitutionSpec {
+  name: string;
+  kind: InstitutionKind;
+  county: string;
+  status: InstitutionStatus;
+  occupations: [string, SkillLevel[]][];
+  /** A theory room below the 50 m² of wenshui 三(六), for the rectifying one. */
+  smallTheoryRoom?: boolean;
+}
+
+const INSTITUTIONS: Record<SeedKey, InstitutionSpec[]> = {
+  yangquan: [
+    { name: '阳泉市城区惠民职业培训学校', kind: 'private_school', county: '140302', status: 'listed',
+      occupations: [['6-31-01-03', [5, 4, 3]], ['6-18-02-04', [5, 4]], ['4-10-01-05', [5, 4]], ['T-01-02', []], ['4-03-02-01', [5, 4]]] },
+    { name: '阳泉市郊区技工学校', kind: 'technical_college', county: '140311', status: 'listed',
+      occupations: [['6-18-01-01', [5, 4, 3]], ['6-31-01-02', [5, 4, 3]], ['6-29-03-03', [5, 4]], ['6-18-02-04', [5, 4, 3]], ['T-02-01', []]] },
+    { name: '阳泉市盂县鑫达职业培训学校', kind: 'private_school', county: '140322', status: 'rectifying', smallTheoryRoom: true,
+      occupations: [['4-10-01-06', [5, 4]], ['Z-14-001', []], ['4-03-02-01', [5]]] },
+  ],
+  xinzhou: [
+    { name: '忻州市忻府区众诚职业培训学校', kind: 'private_school', county: '140902', status: 'listed',
+      occupations: [['4-10-01-05', [5, 4, 3]], ['4-10-01-06', [5, 4]], ['4-03-02-02', [5, 4]], ['Z-14-001', []]] },
+    { name: '原平市巧手家政职业培训学校', kind: 'private_school', county: '140981', status: 'applied',
+      occupations: [['4-10-01-06', [5, 4]], ['4-10-01-02', [5, 4]]] },
+    { name: '忻州市公共实训基地', kind: 'public_training_base', county: '140902', status: 'listed',
+      occupations: [['6-31-01-03', [5, 4, 3]], ['5-05-03-02', [5, 4]], ['4-01-06-02', [5, 4]], ['4-02-07-08', [5]]] },
+  ],
+  wenshui: [
+    { name: '文水县益民职业技能培训学校', kind: 'private_school', county: '141121', status: 'listed',
+      occupations: [['4-03-02-02', [5, 4]], ['4-10-01-02', [5, 4]], ['5-01-02-03', [5, 4]], ['T-03-01', []]] },
+    { name: '文水县公共实训基地', kind: 'public_training_base', county: '141121', status: 'listed',
+      occupations: [['6-18-02-04', [5, 4, 3]], ['6-31-01-03', [5, 4]], ['4-01-02-02', [5, 4]]] },
+  ],
+  heze: [
+    { name: '菏泽市牡丹区鲁西南职业培训学校', kind: 'private_school', county: '371702', status: 'listed',
+      occupations: [['4-10-01-06', [5, 4]], ['4-10-01-02', [5, 4, 3]], ['6-05-01-03', [5, 4]], ['Z-37-001', []]] },
+    { name: '曹县电商直播实训中心', kind: 'enterprise_center', county: '371721', status: 'suspended',
+      occupations: [['4-01-02-02', [5, 4]], ['4-01-06-02', [5, 4]], ['Z-37-003', []], ['6-07-04-02', [5, 4]]] },
+    { name: '菏泽鲁南职业技术学院', kind: 'vocational_college', county: '371703', status: 'listed',
+      occupations: [['4-01-02-02', [5, 4, 3]], ['4-01-06-02', [5, 4, 3]], ['4-03-02-01', [5, 4, 3]], ['6-31-01-03', [5, 4, 3]]] },
+  ],
+  suihua: [
+    { name: '绥化市北林区龙江职业培训学校', kind: 'private_school', county: '231202', status: 'listed',
+      occupations: [['4-10-01-05', [5, 4, 3]], ['4-14-01-02', [5, 4]], ['Z-23-002', []], ['4-03-02-01', [5, 4]]] },
+    { name: '肇东市寒地农业职业技术学校', kind: 'vocational_college', county: '231282', status: 'listed',
+      occupations: [['5-05-03-02', [5, 4, 3]], ['5-05-01-01', [5, 4]], ['Z-23-001', []], ['5-03-02-01', [5, 4]], ['E-N1', []]] },
+  ],
+};
+
+const EVALUATORS: Record<SeedKey, { name: string; county: string; prefix: CreditPrefix }[]> = {
+  yangquan: [
+    { name: '阳泉市华晋职业技能评价有限公司', county: '140302', prefix: '91' },
+    { name: '阳泉市矿区职业技能等级认定中心', county: '140303', prefix: '52' },
+  ],
+  xinzhou: [
+    { name: '忻州市鑫鹏职业技能评价中心', county: '140902', prefix: '52' },
+    { name: '原平市技能人才评价有限公司', county: '140981', prefix: '91' },
+  ],
+  wenshui: [
+    { name: '吕梁市汾州技能评价服务有限公司', county: '141121', prefix: '91' },
+    { name: '文水县职业技能等级认定站', county: '141121', prefix: '52' },
+  ],
+  heze: [
+    { name: '菏泽市鲁匠职业技能评价有限公司', county: '371702', prefix: '91' },
+    { name: '单县技能人才评价中心', county: '371722', prefix: '52' },
+  ],
+  suihua: [
+    { name: '绥化市黑土地职业技能评价有限公司', county: '231202', prefix: '91' },
+    { name: '安达市技能等级认定服务中心', county: '231281', prefix: '52' },
+  ],
+};
+
+interface EnterpriseSpec {
+  name: string;
+  county: string;
+  hasTrainingCapacity: boolean;
+  /** Index within the region's institutions (listed) and the institution's share in tenths. */
+  delegate?: [number, number];
+}
+
+const ENTERPRISES: Record<SeedKey, EnterpriseSpec[]> = {
+  yangquan: [
+    { name: '阳泉市华宇建筑安装工程有限公司', county: '140311', hasTrainingCapacity: false, delegate: [0, 3] },
+    { name: '山西阳泉鑫盛煤机制造有限公司', county: '140303', hasTrainingCapacity: true },
+    { name: '阳泉市康乐养老服务有限公司', county: '140302', hasTrainingCapacity: false, delegate: [0, 2] },
+  ],
+  xinzhou: [
+    { name: '忻州市晋北家政服务有限公司', county: '140902', hasTrainingCapacity: false, delegate: [0, 3] },
+    { name: '原平市丰源农机服务有限公司', county: '140981', hasTrainingCapacity: true },
+  ],
+  wenshui: [
+    { name: '文水县鑫磊钢结构有限公司', county: '141121', hasTrainingCapacity: true },
+    { name: '文水县汾河湾食品有限公司', county: '141121', hasTrainingCapacity: false, delegate: [0, 3] },
+  ],
+  heze: [
+    { name: '曹县华韵演出服饰有限公司', county: '371721', hasTrainingCapacity: false, delegate: [0, 4] },
+    { name: '菏泽市牡丹区丝路电子商务有限公司', county: '371702', hasTrainingCapacity: true },
+    { name: '郓城县鲁西南木业有限公司', county: '371725', hasTrainingCapacity: true },
+  ],
+  suihua: [
+    { name: '肇东市北大荒米业有限公司', county: '231282', hasTrainingCapacity: true },
+    { name: '绥化市安康护理院有限公司', county: '231202', hasTrainingCapacity: false, delegate: [0, 3] },
+  ],
+};
+
+const EQUIPMENT: Record<string, string[]> = {
+  '6-31-01-03': ['电工实训考核装置', '数字万用表', '兆欧表'],
+  'T-01-02': ['低压电工作业实操考核装置', '绝缘安全用具套装'],
+  '6-18-02-04': ['交直流弧焊机', 'CO2气体保护焊机', '焊接烟尘净化器'],
+  'T-02-01': ['氧乙炔气割设备', '等离子切割机'],
+  '4-10-01-05': ['多功能护理床', '轮椅', '老年护理模拟人'],
+  '4-14-01-02': ['护理模拟人', '医用护理床'],
+  '4-03-02-01': ['燃气炒灶', '冷藏工作台', '排烟净化设备'],
+  '4-03-02-02': ['和面机', '醒发箱', '电烤箱'],
+  'Z-14-001': ['和面机', '面食蒸柜'],
+  '4-10-01-06': ['家政实训套装', '蒸汽清洁机'],
+  '4-10-01-02': ['婴儿护理模型', '婴儿床'],
+  'Z-23-002': ['新生儿护理模型', '婴儿沐浴台'],
+  '6-18-01-01': ['普通车床', '数控车床'],
+  '6-31-01-02': ['钳工工作台', '台式钻床'],
+  '6-29-03-03': ['电梯安装维修实训装置'],
+  '4-01-02-02': ['计算机', '网店运营实训软件'],
+  '4-01-06-02': ['直播设备套装', '补光灯', '计算机'],
+  'Z-37-003': ['摄像机', '视频剪辑工作站'],
+  '4-02-07-08': ['快件分拣实训台', '手持终端'],
+  '5-05-03-02': ['拖拉机', '农机故障诊断台'],
+  '5-05-01-01': ['土壤养分速测仪', '植保无人机'],
+  '5-01-02-03': ['日光温室实训棚', '水肥一体化设备'],
+  'Z-23-001': ['水稻育秧盘', '播种流水线'],
+  '5-03-02-01': ['兽用诊疗器械', '饲料粉碎机'],
+  'E-N1': ['叉车'],
+  'T-03-01': ['脚手架实训架', '全身式安全带'],
+  '6-05-01-03': ['工业平缝机', '包缝机'],
+  'Z-37-001': ['鲁锦织机'],
+  '6-07-04-02': ['木工台锯', '木工刨床'],
+};
+
+const STREETS = ['建设路', '人民路', '新华街', '解放路', '迎宾路', '朝阳路', '和平街', '文化路', '振兴路', '工业路', '光明路', '府前街'];
+
+const OTHER_EMPLOYERS = ['当地商贸有限公司', '县城建筑劳务有限公司', '物流配送有限公司', '餐饮管理有限公司', '物业服务有限公司'];
+
+const LEVEL_TITLE: Record<SkillLevel, string> = { 1: '一级/高级技师', 2: '二级/技师', 3: '三级/高级工', 4: '四级/中级工', 5: '五级/初级工' };
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Counties usable as a household region: x7x codes are development zones, not on anyone's ID card. */
+function householdCounties(seed: (typeof SEED_REGIONS)[number]): string[] {
+  if (seed.code !== seed.cityCode) return [seed.code];
+  return countiesOf(seed.cityCode).map((r) => r.code).filter((c) => c[4] !== '7');
+}
+
+class Uniq {
+  private seen = new Set<string>();
+  take(make: () => string): string {
+    for (;;) {
+      const v = make();
+      if (!this.seen.has(v)) {
+        this.seen.add(v);
+        return v;
+      }
+    }
+  }
+}
+
+const GROUP_WEIGHTS: readonly (readonly [PersonGroup, number])[] = [
+  ['rural_migrant', 25], ['poverty_alleviated', 12], ['registered_unemployed', 12], ['graduate', 10],
+  ['transfer_worker', 8], ['employment_difficulty', 6], ['two_after', 5], ['veteran', 5], ['other', 8],
+  ['low_income', 4], ['disabled', 3], ['zero_employment_family', 2], ['pre_release', 1], ['drug_rehab', 1],
+];
+
+/** Second groups that commonly go with a first one. */
+const SECOND_GROUP: Partial<Record<PersonGroup, PersonGroup[]>> = {
+  poverty_alleviated: ['rural_migrant', 'low_income'],
+  rural_migrant: ['poverty_alleviated'],
+  registered_unemployed: ['employment_difficulty', 'zero_employment_family'],
+  employment_difficulty: ['disabled', 'registered_unemployed'],
+  two_after: ['low_income', 'poverty_alleviated'],
+  disabled: ['employment_difficulty'],
+};
+
+function birthRange(group: PersonGroup): [string, string] {
+  switch (group) {
+    case 'graduate': return ['2000-01-01', '2003-12-31'];
+    case 'two_after': return ['2005-01-01', '2006-12-31'];
+    case 'veteran': return ['1975-01-01', '2001-12-31'];
+    case 'pre_release':
+    case 'drug_rehab': return ['1975-01-01', '1998-12-31'];
+    default: return ['1966-01-01', '2000-12-31'];
+  }
+}
+
+function educationFor(rng: Rng, group: PersonGroup, birthYear: number): Education {
+  if (group === 'graduate') return weighted(rng, [['college', 5], ['bachelor', 4], ['master', 1]] as const);
+  if (group === 'two_after') return weighted(rng, [['junior', 6], ['senior', 4]] as const);
+  if (birthYear < 1975) return weighted(rng, [['primary', 3], ['junior', 6], ['senior', 2], ['vocational', 1]] as const);
+  return weighted(rng, [['primary', 1], ['junior', 8], ['senior', 4], ['vocational', 4], ['college', 3], ['bachelor', 2]] as const);
+}
+
+function employmentFor(rng: Rng, groups: PersonGroup[]): EmploymentStatus {
+  const has = (g: PersonGroup) => groups.includes(g);
+  if (has('registered_unemployed') || has('employment_difficulty') || has('zero_employment_family')) return 'unemployed';
+  if (has('transfer_worker')) return 'employed';
+  if (has('two_after') || has('pre_release') || has('drug_rehab')) return 'none';
+  if (has('graduate')) return weighted(rng, [['none', 6], ['unemployed', 3], ['employed', 1]] as const);
+  return weighted(rng, [['employed', 5], ['none', 3], ['unemployed', 2]] as const);
+}
+
+export function generateDemo(rng: Rng): DemoData {
+  const ids = new Uniq();
+  const credit = new Uniq();
+  const phones = new Uniq();
+  const cards = new Uniq();
+
+  const idFor = (county: string, birthDate: string, gender: Gender) =>
+    ids.take(() => makeIdNumber(county, birthDate, int(rng, 0, 499) * 2 + (gender === 'male' ? 1 : 0)));
+
+  const institutions: DemoInstitution[] = [];
+  const evaluators: DemoEvaluator[] = [];
+  const enterprises: DemoEnterprise[] = [];
+  const persons: DemoPerson[] = [];
+  const identityFixtures: IdentityFixture[] = [];
+  const institutionIndex: Record<string, number[]> = {};
+
+  for (const seed of SEED_REGIONS) {
+    const counties = householdCounties(seed);
+    const address = (county: string) => `${fullRegionName(county)}${pick(rng, STREETS)}${int(rng, 1, 299)}号`;
+
+    // Institutions
+    institutionIndex[seed.key] = [];
+    INSTITUTIONS[seed.key].forEach((spec, i) => {
+      const key = `${seed.key}-inst-${i + 1}`;
+      const licenceFrom = dateBetween(rng, '2021-01-01', '2023-12-31');
+      const contracted = spec.status !== 'applied';
+      // Wenshui selects for a 3-year service (renewed yearly); the others select each year.
+      const [contractStart, contractEnd] = !contracted ? [null, null]
+        : seed.key === 'wenshui' ? ['2024-01-01', '2026-12-31'] : ['2025-01-01', '2025-12-31'];
+      const practical = spec.occupations.map(([code]) => occupationByCode(code)!).filter((o) => o.kind !== 'special_ability');
+      const venues: DemoVenue[] = [
+        { name: '理论教室一', kind: 'theory', areaM2: spec.smallTheoryRoom ? 45 : int(rng, 60, 150) },
+        ...(chance(rng, 0.5) ? [{ name: '理论教室二', kind: 'theory' as const, areaM2: int(rng, 50, 100) }] : []),
+        ...practical.slice(0, 3).map((o) => ({ name: `${o.name}实训室`, kind: 'practical' as const, areaM2: int(rng, 80, 400) })),
+      ];
+      const equipmentNames = new Set<string>(['多媒体教学设备']);
+      for (const [code] of spec.occupations) for (const e of EQUIPMENT[code] ?? []) equipmentNames.add(e);
+      const teachableCodes = spec.occupations.map(([c]) => c);
+      const teachers: DemoTeacher[] = Array.from({ length: int(rng, 3, 5) }, (_, t) => {
+        const gender: Gender = chance(rng, 0.55) ? 'male' : 'female';
+        const birthDate = dateBetween(rng, '1965-01-01', '1995-12-31');
+        const occupationCode = teachableCodes[t % teachableCodes.length];
+        const occ = occupationByCode(occupationCode)!;
+        const level = pick(rng, [1, 2, 3] as const);
+        const qualification = occ.kind === 'occupation'
+          ? (chance(rng, 0.5) ? `职业技能等级证书 ${LEVEL_TITLE[level]}（${occ.name}）` : `${LEVEL_TITLE[level].split('/')[1]}（${occ.name}）职业资格证书`)
+          : occ.kind === 'special_ability' ? `${occ.name}专项职业能力证书；高级讲师` : `${occ.name}操作证；安全培训教师资格`;
+        return {
+          key: `${key}-t${t + 1}`,
+          name: makeName(rng, gender),
+          idNumber: idFor(pick(rng, counties), birthDate, gender),
+          gender,
+          phone: phones.take(() => makePhone(rng)),
+          occupationCode,
+          qualification,
+          certificateNo: `S${seed.cityCode}${String(int(rng, 0, 9_999_999)).padStart(7, '0')}${int(rng, 15, 24)}${level}${String(int(rng, 1, 99_999)).padStart(5, '0')}`,
+        };
+      });
+      const licencePrefix = { private_school: '人社民', enterprise_center: '人社民', technical_college: '人社技', vocational_college: '教职', public_training_base: '人社公' }[spec.kind];
+      const creditPrefix: CreditPrefix = spec.kind === 'private_school' ? '52' : spec.kind === 'enterprise_center' ? '91' : '12';
+      institutionIndex[seed.key].push(institutions.length);
+      institutions.push({
+        key,
+        regionCode: seed.code,
+        countyCode: spec.county,
+        name: spec.name,
+        kind: spec.kind,
+        creditCode: credit.take(() => makeCreditCode(rng, creditPrefix, spec.county)),
+        licenceNo: `${licencePrefix}${spec.county}${String(int(rng, 1, 9_999_999)).padStart(7, '0')}`,
+        licenceValidFrom: licenceFrom,
+        licenceValidTo: fromDay(toDay(addYears(licenceFrom, 5)) - 1),
+        contactPerson: makeName(rng, chance(rng, 0.5) ? 'male' : 'female'),
+        contactPhone: phones.take(() => makePhone(rng)),
+        address: address(spec.county),
+        status: spec.status,
+        contractStart,
+        contractEnd,
+        venues,
+        equipment: [...equipmentNames].map((name) => ({ name, quantity: name === '多媒体教学设备' ? int(rng, 1, 3) : int(rng, 2, 20) })),
+        teachers,
+        occupations: spec.occupations.map(([occupationCode, levels]) => ({ occupationCode, levels: [...levels] })),
+      });
+    });
+
+    // Evaluators: the first files everything the region's institutions teach, the second a part of it.
+    const taught = new Map<string, Set<SkillLevel>>();
+    for (const spec of INSTITUTIONS[seed.key]) {
+      for (const [code, levels] of spec.occupations) {
+        if (occupationByCode(code)!.kind === 'special_operation' || occupationByCode(code)!.kind === 'special_equipment') continue;
+        const s = taught.get(code) ?? new Set<SkillLevel>();
+        for (const l of levels) s.add(l);
+        taught.set(code, s);
+      }
+    }
+    EVALUATORS[seed.key].forEach((spec, i) => {
+      const filings: DemoEvaluator['filings'] = [];
+      const offset = int(rng, 0, 1);
+      let k = 0;
+      for (const [code, levels] of taught) {
+        if (i > 0 && k++ % 2 !== offset) continue;
+        if (levels.size === 0) filings.push({ occupationCode: code, level: null });
+        for (const level of [...levels].sort((a, b) => b - a)) filings.push({ occupationCode: code, level });
+      }
+      evaluators.push({
+        key: `${seed.key}-eval-${i + 1}`,
+        regionCode: seed.code,
+        name: spec.name,
+        countyCode: spec.county,
+        creditCode: credit.take(() => makeCreditCode(rng, spec.prefix, spec.county)),
+        status: 'listed',
+        filings,
+      });
+    });
+
+    // Enterprises
+    ENTERPRISES[seed.key].forEach((spec, i) => {
+      enterprises.push({
+        key: `${seed.key}-ent-${i + 1}`,
+        regionCode: seed.code,
+        name: spec.name,
+        creditCode: credit.take(() => makeCreditCode(rng, '91', spec.county)),
+        countyCode: spec.county,
+        hasTrainingCapacity: spec.hasTrainingCapacity,
+        delegateInstitutionIndex: spec.delegate ? institutionIndex[seed.key][spec.delegate[0]] : null,
+        subsidySplit: spec.delegate ? { institutionNum: spec.delegate[1], den: 10 } : null,
+      });
+    });
+    const regionEnterprises = ENTERPRISES[seed.key].map((e) => e.name);
+
+    // Persons: 60 per region. Some fixed positions carry the cases the rules must meet.
+    for (let n = 0; n < 60; n++) {
+      const index = persons.length;
+      const pensioner = index % 75 === 3; // draws a monthly pension: refused (SPEC §4.1)
+      const householdMismatch = index % 60 === 11; // household system says another county
+      const rareName = index % 50 === 7;
+
+      const first = pensioner ? 'other' : weighted(rng, GROUP_WEIGHTS);
+      const groups: PersonGroup[] = [first];
+      const second = SECOND_GROUP[first];
+      if (second && chance(rng, 0.25)) groups.push(pick(rng, second));
+
+      let gender: Gender = chance(rng, 0.5) ? 'male' : 'female';
+      if (first === 'veteran' && chance(rng, 0.9)) gender = 'male';
+      const [from, to] = pensioner ? ['1966-01-01', '1969-12-31'] : birthRange(first);
+      const birthDate = dateBetween(rng, from, to);
+      const county = pick(rng, counties);
+      const employmentStatus = pensioner ? 'none' : employmentFor(rng, groups);
+      // 就业创业证 is issued on registering unemployment or as a graduate; pensioners have left the labour market.
+      const hasCard = !pensioner && (employmentStatus === 'unemployed' ? chance(rng, 0.9) : chance(rng, 0.2));
+      const cardFromYear = Math.min(2025, Math.max(2019, Number(birthDate.slice(0, 4)) + 18));
+      const idNumber = idFor(county, birthDate, gender);
+
+      persons.push({
+        key: `${seed.key}-p${String(n + 1).padStart(3, '0')}`,
+        regionCode: seed.code,
+        name: makeName(rng, gender, rareName),
+        idNumber,
+        gender,
+        birthDate,
+        phone: phones.take(() => makePhone(rng)),
+        householdRegionCode: county,
+        education: educationFor(rng, first, Number(birthDate.slice(0, 4))),
+        groups,
+        employmentStatus,
+        employmentCardNo: hasCard
+          ? cards.take(() => `${county}${int(rng, cardFromYear, 2025)}${String(int(rng, 1, 99_999_999)).padStart(8, '0')}`)
+          : null,
+      });
+
+      let fixtureHousehold = county;
+      if (householdMismatch) {
+        const others = (counties.length > 1 ? counties : countiesOf(seed.cityCode).map((r) => r.code)).filter((c) => c !== county && c[4] !== '7');
+        fixtureHousehold = pick(rng, others);
+      }
+      identityFixtures.push({
+        idNumber,
+        drawsMonthlyPension: pensioner,
+        socialInsuranceEmployer: employmentStatus === 'employed'
+          ? (chance(rng, 0.6) ? pick(rng, regionEnterprises) : `${seed.name.replace(/[市县]$/, '')}${pick(rng, OTHER_EMPLOYERS)}`)
+          : null,
+        householdRegionCode: fixtureHousehold,
+      });
+    }
+  }
+
+  return { asOf: DEMO_AS_OF, institutions, evaluators, enterprises, persons, identityFixtures };
+}

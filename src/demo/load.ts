@@ -1,0 +1,153 @@
+import type { Database, Queryable } from '../db/db.ts';
+import { SYSTEM_ACTOR, type Role } from '../auth/auth.ts';
+import { hashPassword, insertAccount } from '../auth/store.ts';
+import { appendAudit } from '../audit/store.ts';
+import { cityCodeOf, countiesOf } from '../registry/regions.ts';
+import { generateDemo, mulberry32, SEED_REGIONS, type DemoData } from './generate.ts';
+
+export const DEMO_SEED = 20241016;
+
+/** Has anyone put data in this store (beyond the reference catalogues)? */
+export async function storeHasData(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query(`SELECT (SELECT count(*) FROM account) + (SELECT count(*) FROM institution) + (SELECT count(*) FROM person) AS n`);
+  return Number(rows[0].n) > 0;
+}
+
+/** Removes all operational data (keeps regions, the catalogue and the migration record); the audit chain restarts. */
+export async function resetStore(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
+         AND tablename NOT IN ('schema_migration', 'region', 'occupation', 'city_occupation_mark', 'audit_head')`,
+    );
+    await tx.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
+    await tx.query(`UPDATE audit_head SET seq = 0, hash = 'genesis' WHERE id = 1`);
+  });
+}
+
+/** The role accounts of SPEC §5.1, named ROLE-CITY; bureau accounts sit at the city, or at 文水县 for wenshui. */
+const BUREAU_ACCOUNTS: Array<[string, Role, string]> = [
+  ['city_admin', 'city_admin', '市人社局管理员'],
+  ['county_admin', 'county_admin', '县人社局管理员'],
+  ['reviewer', 'reviewer', '经办人甲'],
+  ['reviewer2', 'reviewer', '经办人乙'],
+  ['finance', 'finance', '财政局复审'],
+  ['inspector', 'inspector', '监督检查员'],
+];
+
+/** Loads the demo data set in one transaction, audited as one entry of the system. Returns a summary line. */
+export async function loadDemo(db: Database, options: { password: string; now: Date; seed?: number }): Promise<string> {
+  const data = generateDemo(mulberry32(options.seed ?? DEMO_SEED));
+  const passwordHashes = new Map<string, string>();
+  const usernames: string[] = [];
+  const hashFor = async (username: string) => {
+    usernames.push(username);
+    passwordHashes.set(username, await hashPassword(options.password));
+    return passwordHashes.get(username)!;
+  };
+  return db.transaction(async (tx) => {
+    const ids = await insertOrganisations(tx, data, options.now);
+    const personIds = await insertPersons(tx, data, ids.institutionsByRegion, options.now);
+    for (const seed of SEED_REGIONS) {
+      const city = seed.cityCode;
+      const county = seed.code !== city ? seed.code : countiesOf(city)[0].code;
+      for (const [prefix, role, title] of BUREAU_ACCOUNTS) {
+        const region = role === 'county_admin' || seed.code !== city ? county : city;
+        const username = `${prefix}-${seed.key}`;
+        await insertAccount(tx, { username, passwordHash: await hashFor(username), role, displayName: `${seed.name}${title}`, regionCode: region }, options.now);
+      }
+      const inst = data.institutions.findIndex((i) => i.regionCode === seed.code && i.status === 'listed');
+      const evaluator = data.evaluators.findIndex((e) => e.regionCode === seed.code);
+      const enterprise = data.enterprises.findIndex((e) => e.regionCode === seed.code);
+      const person = data.persons.findIndex((p) => p.regionCode === seed.code);
+      const org: Array<[string, Role, string, Record<string, string>]> = [
+        ['institution', 'institution', data.institutions[inst].countyCode, { institutionId: ids.institutions[inst] }],
+        ['evaluator', 'evaluator', data.evaluators[evaluator].countyCode, { evaluatorId: ids.evaluators[evaluator] }],
+        ['enterprise', 'enterprise', data.enterprises[enterprise].countyCode, { enterpriseId: ids.enterprises[enterprise] }],
+        ['trainee', 'trainee', data.persons[person].householdRegionCode, { personId: personIds[person] }],
+      ];
+      for (const [prefix, role, region, link] of org) {
+        const username = `${prefix}-${seed.key}`;
+        const name = prefix === 'institution' ? data.institutions[inst].name : prefix === 'evaluator' ? data.evaluators[evaluator].name
+          : prefix === 'enterprise' ? data.enterprises[enterprise].name : data.persons[person].name;
+        await insertAccount(tx, { username, passwordHash: await hashFor(username), role, displayName: name, regionCode: region, ...link }, options.now);
+      }
+    }
+    const summary = `demo data loaded: ${data.institutions.length} institutions, ${data.evaluators.length} evaluators, ` +
+      `${data.enterprises.length} enterprises, ${data.persons.length} persons, ${usernames.length} accounts (password from PEIXUN_DEMO_PASSWORD)`;
+    await appendAudit(tx, { at: options.now, actorId: null, actor: SYSTEM_ACTOR.username, action: 'demo.load', entity: 'store', entityId: 'demo', after: { seed: options.seed ?? DEMO_SEED, accounts: usernames, summary } });
+    return summary;
+  });
+}
+
+async function insertOrganisations(tx: Queryable, data: DemoData, now: Date) {
+  const institutions: string[] = [];
+  const institutionsByRegion = new Map<string, string[]>();
+  for (const i of data.institutions) {
+    const { rows } = await tx.query(
+      `INSERT INTO institution (city_code, region_code, name, kind, credit_code, licence_no, licence_valid_until, contact_name,
+         contact_phone, address, status, contract_start, contract_end, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+      [cityCodeOf(i.countyCode), i.countyCode, i.name, i.kind, i.creditCode, i.licenceNo, i.licenceValidTo, i.contactPerson,
+        i.contactPhone, i.address, i.status, i.contractStart, i.contractEnd, now],
+    );
+    const id = rows[0].id as string;
+    institutions.push(id);
+    if (i.status === 'listed') institutionsByRegion.set(i.regionCode, [...(institutionsByRegion.get(i.regionCode) ?? []), id]);
+    for (const v of i.venues) await tx.query(`INSERT INTO institution_venue (institution_id, name, kind, area_m2) VALUES ($1, $2, $3, $4)`, [id, v.name, v.kind, v.areaM2]);
+    for (const e of i.equipment) await tx.query(`INSERT INTO institution_equipment (institution_id, name, quantity) VALUES ($1, $2, $3)`, [id, e.name, e.quantity]);
+    for (const t of i.teachers) await tx.query(`INSERT INTO teacher (institution_id, name, id_number, qualification, certificate_no) VALUES ($1, $2, $3, $4, $5)`, [id, t.name, t.idNumber, t.qualification, t.certificateNo]);
+    for (const o of i.occupations) {
+      for (const level of o.levels.length ? o.levels : [0]) {
+        await tx.query(`INSERT INTO institution_occupation (institution_id, occupation_code, level) VALUES ($1, $2, $3)`, [id, o.occupationCode, level]);
+      }
+    }
+  }
+  const evaluators: string[] = [];
+  for (const e of data.evaluators) {
+    const { rows } = await tx.query(
+      `INSERT INTO evaluator (city_code, region_code, name, credit_code, status, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [cityCodeOf(e.countyCode), e.countyCode, e.name, e.creditCode, e.status, now],
+    );
+    evaluators.push(rows[0].id);
+    for (const f of e.filings) {
+      await tx.query(`INSERT INTO evaluator_filing (evaluator_id, occupation_code, level) VALUES ($1, $2, $3)`, [rows[0].id, f.occupationCode, f.level ?? 0]);
+    }
+  }
+  const enterprises: string[] = [];
+  for (const e of data.enterprises) {
+    const { rows } = await tx.query(
+      `INSERT INTO enterprise (city_code, region_code, name, credit_code, has_training_capacity, delegate_institution_id, split_num, split_den, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [cityCodeOf(e.countyCode), e.countyCode, e.name, e.creditCode, e.hasTrainingCapacity,
+        e.delegateInstitutionIndex === null ? null : institutions[e.delegateInstitutionIndex],
+        e.subsidySplit?.institutionNum ?? null, e.subsidySplit?.den ?? null, now],
+    );
+    enterprises.push(rows[0].id);
+  }
+  return { institutions, institutionsByRegion, evaluators, enterprises };
+}
+
+/** Persons are registered in their household county and linked, round robin, to a listed institution of their city. */
+async function insertPersons(tx: Queryable, data: DemoData, institutionsByRegion: Map<string, string[]>, now: Date) {
+  const ids: string[] = [];
+  for (const [n, p] of data.persons.entries()) {
+    const { rows } = await tx.query(
+      `INSERT INTO person (id_number, name, gender, birth_date, phone, household_region_code, region_code, city_code, education,
+         groups, employment_status, employment_card_no, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+      [p.idNumber, p.name, p.gender, p.birthDate, p.phone, p.householdRegionCode, cityCodeOf(p.householdRegionCode), p.education,
+        p.groups, p.employmentStatus, p.employmentCardNo, now],
+    );
+    ids.push(rows[0].id);
+    const candidates = institutionsByRegion.get(p.regionCode) ?? [];
+    if (candidates.length) await tx.query(`INSERT INTO person_institution (person_id, institution_id) VALUES ($1, $2)`, [rows[0].id, candidates[n % candidates.length]]);
+  }
+  for (const f of data.identityFixtures) {
+    await tx.query(
+      `INSERT INTO identity_fixture (id_number, draws_monthly_pension, social_insurance_employer, household_region_code) VALUES ($1, $2, $3, $4)`,
+      [f.idNumber, f.drawsMonthlyPension, f.socialInsuranceEmployer, f.householdRegionCode],
+    );
+  }
+  return ids;
+}
