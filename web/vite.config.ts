@@ -16,9 +16,9 @@ export default defineConfig({
         // Keep the UI library apart from the app code so that app changes do not bust its cache.
         codeSplitting: {
           groups: [
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
-            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+            { name: 'antd', priority: 10, test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/ },
+            { name: 'react', priority: 20, test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
+            { name: 'i18n', priority: 20, test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
           ],
         },
       },

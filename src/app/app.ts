@@ -13,6 +13,7 @@ import { registerProblemHandler } from './problem.ts';
 import { registerSessionHook, sessionRoutes } from '../auth/routes.ts';
 import { personRoutes } from '../person/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
+import { policyRoutes } from '../policy/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   sessionRoutes(app, ctx);
   personRoutes(app, ctx);
   registryRoutes(app, ctx);
+  policyRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

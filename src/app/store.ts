@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadReferenceData } from '../registry/reference.ts';
+import { loadCalendarData } from '../calendar/store.ts';
 
 export interface StoreConfig {
   databaseUrl?: string;
@@ -24,6 +25,7 @@ export async function openStore(config: StoreConfig & { schema?: string; inMemor
   try {
     await migrate(db);
     await loadReferenceData(db);
+    await loadCalendarData(db);
   } catch (e) {
     await db.close();
     throw e;

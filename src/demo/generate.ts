@@ -33,51 +33,11 @@ export const SEED_REGIONS = [
 ] as const;
 export type SeedKey = (typeof SEED_REGIONS)[number]['key'];
 
-/** 重点群体 (SPEC §4.1; yangquan art. 3, suihua art. 2, xinzhou 三(一)). */
-export const PERSON_GROUPS = [
-  { code: 'poverty_alleviated', label: '脱贫人口' },
-  { code: 'graduate', label: '毕业年度高校毕业生' },
-  { code: 'two_after', label: '两后生' },
-  { code: 'rural_migrant', label: '农村转移就业劳动者' },
-  { code: 'registered_unemployed', label: '城镇登记失业人员' },
-  { code: 'employment_difficulty', label: '就业困难人员' },
-  { code: 'transfer_worker', label: '转岗职工' },
-  { code: 'veteran', label: '退役军人' },
-  { code: 'disabled', label: '残疾人' },
-  { code: 'pre_release', label: '即将刑满释放人员' },
-  { code: 'drug_rehab', label: '强制隔离戒毒人员' },
-  { code: 'zero_employment_family', label: '零就业家庭成员' },
-  { code: 'low_income', label: '低保家庭' },
-  { code: 'other', label: '其他' },
-] as const;
-export type PersonGroup = (typeof PERSON_GROUPS)[number]['code'];
-
-export const EMPLOYMENT_STATUSES = [
-  { code: 'employed', label: '就业' },
-  { code: 'unemployed', label: '失业' },
-  { code: 'none', label: '无状态' },
-] as const;
-export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number]['code'];
-
-export const EDUCATION_LEVELS = [
-  { code: 'primary', label: '小学' },
-  { code: 'junior', label: '初中' },
-  { code: 'senior', label: '高中' },
-  { code: 'vocational', label: '中专/技校/职高' },
-  { code: 'college', label: '大专' },
-  { code: 'bachelor', label: '本科' },
-  { code: 'master', label: '硕士研究生' },
-] as const;
-export type Education = (typeof EDUCATION_LEVELS)[number]['code'];
-
-export const INSTITUTION_KINDS = [
-  { code: 'private_school', label: '民办职业培训学校' },
-  { code: 'technical_college', label: '技工院校' },
-  { code: 'vocational_college', label: '职业院校' },
-  { code: 'enterprise_center', label: '企业培训中心' },
-  { code: 'public_training_base', label: '公共实训基地' },
-] as const;
-export type InstitutionKind = (typeof INSTITUTION_KINDS)[number]['code'];
+// The vocabularies are the person and institution domains' own; the demo only draws from them.
+export type { PersonGroup, EmploymentStatus, Education } from '../person/person.ts';
+export type { InstitutionKind } from '../registry/institution.ts';
+import type { PersonGroup, EmploymentStatus, Education } from '../person/person.ts';
+import type { InstitutionKind } from '../registry/institution.ts';
 
 export type InstitutionStatus = 'applied' | 'listed' | 'rectifying' | 'suspended' | 'removed';
 
@@ -455,18 +415,18 @@ class Uniq {
 
 const GROUP_WEIGHTS: readonly (readonly [PersonGroup, number])[] = [
   ['rural_migrant', 25], ['poverty_alleviated', 12], ['registered_unemployed', 12], ['graduate', 10],
-  ['transfer_worker', 8], ['employment_difficulty', 6], ['two_after', 5], ['veteran', 5], ['other', 8],
-  ['low_income', 4], ['disabled', 3], ['zero_employment_family', 2], ['pre_release', 1], ['drug_rehab', 1],
+  ['job_transfer', 8], ['hard_to_employ', 6], ['two_after', 5], ['veteran', 5], ['other', 8],
+  ['urban_dibao', 4], ['disabled', 3], ['zero_employment_family', 2], ['pre_release', 1], ['drug_rehab', 1],
 ];
 
 /** Second groups that commonly go with a first one. */
 const SECOND_GROUP: Partial<Record<PersonGroup, PersonGroup[]>> = {
-  poverty_alleviated: ['rural_migrant', 'low_income'],
+  poverty_alleviated: ['rural_migrant', 'urban_dibao'],
   rural_migrant: ['poverty_alleviated'],
-  registered_unemployed: ['employment_difficulty', 'zero_employment_family'],
-  employment_difficulty: ['disabled', 'registered_unemployed'],
-  two_after: ['low_income', 'poverty_alleviated'],
-  disabled: ['employment_difficulty'],
+  registered_unemployed: ['hard_to_employ', 'zero_employment_family'],
+  hard_to_employ: ['disabled', 'registered_unemployed'],
+  two_after: ['urban_dibao', 'poverty_alleviated'],
+  disabled: ['hard_to_employ'],
 };
 
 function birthRange(group: PersonGroup): [string, string] {
@@ -489,8 +449,8 @@ function educationFor(rng: Rng, group: PersonGroup, birthYear: number): Educatio
 
 function employmentFor(rng: Rng, groups: PersonGroup[]): EmploymentStatus {
   const has = (g: PersonGroup) => groups.includes(g);
-  if (has('registered_unemployed') || has('employment_difficulty') || has('zero_employment_family')) return 'unemployed';
-  if (has('transfer_worker')) return 'employed';
+  if (has('registered_unemployed') || has('hard_to_employ') || has('zero_employment_family')) return 'unemployed';
+  if (has('job_transfer')) return 'employed';
   if (has('two_after') || has('pre_release') || has('drug_rehab')) return 'none';
   if (has('graduate')) return weighted(rng, [['none', 6], ['unemployed', 3], ['employed', 1]] as const);
   return weighted(rng, [['employed', 5], ['none', 3], ['unemployed', 2]] as const);
@@ -554,7 +514,7 @@ export function generateDemo(rng: Rng): DemoData {
           certificateNo: `S${seed.cityCode}${String(int(rng, 0, 9_999_999)).padStart(7, '0')}${int(rng, 15, 24)}${level}${String(int(rng, 1, 99_999)).padStart(5, '0')}`,
         };
       });
-      const licencePrefix = { private_school: '人社民', enterprise_center: '人社民', technical_college: '人社技', vocational_college: '教职', public_training_base: '人社公' }[spec.kind];
+      const licencePrefix = { private_school: '人社民', enterprise_center: '人社民', technical_college: '人社技', vocational_college: '教职', public_training_base: '人社公', university: '教高' }[spec.kind];
       const creditPrefix: CreditPrefix = spec.kind === 'private_school' ? '52' : spec.kind === 'enterprise_center' ? '91' : '12';
       institutionIndex[seed.key].push(institutions.length);
       institutions.push({

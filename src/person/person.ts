@@ -2,25 +2,10 @@ import { z } from 'zod';
 import type { Actor } from '../auth/auth.ts';
 import { allow, isBureau } from '../auth/auth.ts';
 import { maskIdNumber, maskPhone } from './id-number.ts';
+import { GROUPS } from '../policy/policy.ts';
 
-/** 重点群体 (SPEC §4.1; yangquan art. 3, suihua art. 2, xinzhou 三(一)): stable code names with their labels. */
-export const PERSON_GROUPS = {
-  poverty_alleviated: '脱贫人口/贫困劳动力',
-  poverty_family_child: '贫困家庭子女',
-  graduate: '毕业年度高校毕业生',
-  two_after: '两后生',
-  rural_migrant: '农村转移就业劳动者',
-  registered_unemployed: '城镇登记失业人员',
-  employment_difficulty: '就业困难人员',
-  transfer_worker: '转岗职工',
-  veteran: '退役军人',
-  disabled: '残疾人',
-  pre_release: '即将刑满释放人员',
-  drug_rehab: '强制隔离戒毒人员',
-  zero_employment_family: '零就业家庭成员',
-  low_income: '城乡低保家庭',
-  other: '其他有培训需求人员',
-} as const;
+/** 人员类别 (SPEC §4.1; yangquan 第三条, suihua 第二条, xinzhou 三(一)): the policy engine's codes, which its rules test. */
+export const PERSON_GROUPS = GROUPS;
 export type PersonGroup = keyof typeof PERSON_GROUPS;
 export const GROUP_CODES = Object.keys(PERSON_GROUPS) as [PersonGroup, ...PersonGroup[]];
 

@@ -10,6 +10,17 @@ import { caseResolver, layered, packParameterRows, tableResolver } from './param
 import type { Decision, ParameterResolver, PolicyCase } from './policy.ts';
 
 const packResolvers = new WeakMap<Pack, ParameterResolver>();
+/** Many cases may share one parameters object (a batch from one bureau): build its resolver once. */
+const caseResolvers = new WeakMap<object, ParameterResolver>();
+
+const caseParams = (params: PolicyCase['parameters']): ParameterResolver => {
+  let r = caseResolvers.get(params);
+  if (!r) {
+    r = caseResolver(params);
+    caseResolvers.set(params, r);
+  }
+  return r;
+};
 
 /** The pack's own stated values as a resolver (cached per pack). */
 export const packResolver = (pack: Pack): ParameterResolver => {
@@ -42,7 +53,7 @@ export const calculate = (c: PolicyCase, resolver?: ParameterResolver): Decision
   assertInForce(pack, c.asOf);
   const base = resolver ?? packResolver(pack);
   const hasCaseParams = Object.keys(c.parameters).length > 0;
-  const x = new Explainer(pack, hasCaseParams ? layered(caseResolver(c.parameters), base) : base, c.asOf);
+  const x = new Explainer(pack, hasCaseParams ? layered(caseParams(c.parameters), base) : base, c.asOf);
   let persons;
   if (c.kind === 'training') {
     persons = pack.training(c, x);

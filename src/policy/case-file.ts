@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { AppError, invalid } from '../shared/errors.ts';
 import { ratioFromDecimal } from './fraction.ts';
-import { PACK_IDS, findPack } from './packs/index.ts';
+import { PACKS, PACK_IDS, findPack } from './packs/index.ts';
 import {
   CERTIFICATE_TYPES,
   GROUPS,
@@ -21,6 +21,8 @@ import {
   type PolicyCase,
   type TrainingCase,
 } from './policy.ts';
+
+const ALL_PARAMETER_KEYS: ReadonlySet<string> = new Set(PACKS.flatMap((p) => p.parameters.map((d) => d.key)));
 
 const isCalendarDate = (s: string): boolean => {
   const [y, m, d] = s.split('-').map(Number);
@@ -159,9 +161,12 @@ export const parseCase = (input: unknown): PolicyCase => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw invalid('(case)', 'must be a JSON object');
   const h = parse(header, input);
   const pack = findPack(h.policy)!;
-  const known = new Set(pack.parameters.map((p) => p.key));
+  // A key no pack knows is a typo. A key of another pack is tolerated (SPEC §5.2's own example gives
+  // yangquan-2024 a wenshui parameter): it is simply not used.
   for (const key of Object.keys(h.parameters)) {
-    if (!known.has(key)) throw invalid(`parameters.${key}`, `is not a parameter of ${pack.id}; known: ${[...known].join(', ')}`);
+    if (!ALL_PARAMETER_KEYS.has(key)) {
+      throw invalid(`parameters.${key}`, `is not a parameter of any policy pack; ${pack.id} knows: ${pack.parameters.map((p) => p.key).join(', ')}`);
+    }
   }
   if (h.kind === 'certificate') {
     if (!pack.certificates) throw invalid('kind', `${pack.id} has no certificate (取证) subsidy`);

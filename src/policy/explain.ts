@@ -46,8 +46,9 @@ export class Explainer {
 
   /** Append a line; its amount joins the total (0 for findings and notes, negative for deductions). */
   line(rule: string, amountFen: Fen, text: string): void {
-    this.lines.push({ rule, amountFen, citation: this.citation(rule), text });
-    this.totalFen += amountFen;
+    const a = amountFen === 0 ? 0 : amountFen; // no -0 from "minus nothing deducted"
+    this.lines.push({ rule, amountFen: a, citation: this.citation(rule), text });
+    this.totalFen += a;
   }
 
   reason(rule: string, text: string): Reason {

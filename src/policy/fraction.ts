@@ -52,8 +52,13 @@ export const compareRatio = (a: Ratio, b: Ratio): -1 | 0 | 1 => {
 };
 
 /** rate ≥ percent% (percent an integer), exactly: num·100 ≥ percent·den. */
-export const atLeastPercent = (rate: Ratio, percent: number): boolean =>
-  compareRatio(rate, { num: percent, den: 100 }) >= 0;
+export const atLeastPercent = (rate: Ratio, percent: number): boolean => {
+  const l = rate.num * 100;
+  const r = percent * rate.den;
+  // Hot path (once per trainee): no allocation unless a product leaves the safe integers.
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l >= r;
+  return compareRatio(rate, { num: percent, den: 100 }) >= 0;
+};
 
 /** part ÷ whole ≥ percent%, without building the ratio: part·100 ≥ percent·whole. */
 export const countsAtLeastPercent = (part: number, whole: number, percent: number): boolean =>

@@ -66,6 +66,7 @@ export const GROUPS = {
   technical_school_parttime: '技工院校非全日制扩招人员',
   rural_household: '农村学员（农村户籍）',
   urban_dibao: '城市低保家庭学员',
+  other: '其他有就业能力和培训需求的人员', // yangquan 第三条 “其他确有就业能力和培训需求…的人员”
 } as const;
 export type Group = keyof typeof GROUPS;
 

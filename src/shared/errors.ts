@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   unset_parameter: 422, // a rule needs a parameter the seed leaves to the bureau and nobody set it
   out_of_force: 422, // the policy pack is not in force on the case's date
   ineligible: 422,
+  guard_failed: 422, // the action is allowed from this state, but a condition of it does not hold (details.reasons)
   locked: 423,
   rate_limited: 429,
   internal: 500,

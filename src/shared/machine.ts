@@ -10,7 +10,10 @@ export interface Transition<S extends string, A extends string, R extends string
   action: A;
   to: S;
   roles: readonly R[];
+  /** Names of conditions that must hold; the caller evaluates them and refuses with their reasons. */
   guards?: readonly string[];
+  /** Name of a condition that selects this branch when one action leads to different states. */
+  when?: string;
 }
 
 export interface Machine<S extends string, A extends string, R extends string = string> {
@@ -24,7 +27,7 @@ export interface Machine<S extends string, A extends string, R extends string = 
 export const defineMachine = <S extends string, A extends string, R extends string>(m: Machine<S, A, R>) => m;
 
 export function fire<S extends string, A extends string, R extends string>(
-  m: Machine<S, A, R>, state: S, action: string, role: R,
+  m: Machine<S, A, R>, state: S, action: string, role: R, holds: (condition: string) => boolean = () => true,
 ): Transition<S, A, R> {
   const withAction = m.transitions.filter((t) => t.action === action);
   if (!withAction.length) throw new AppError('validation', `action: unknown action ${action} for ${m.name}`, { field: 'action' });
@@ -36,7 +39,7 @@ export function fire<S extends string, A extends string, R extends string>(
   if (!fromHere.length) {
     throw new AppError('illegal_transition', `${m.name} is ${state}: ${action} is not allowed from this state`, { state, action });
   }
-  const mine = fromHere.find((t) => t.roles.includes(role));
+  const mine = fromHere.find((t) => t.roles.includes(role) && (!t.when || holds(t.when)));
   if (!mine) throw new AppError('forbidden', `role ${role} may not ${action} a ${m.name} that is ${state}`, { action, role, state });
   return mine;
 }

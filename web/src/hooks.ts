@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { api, ApiError, type Page } from './api.ts';
 import type { Occupation, Region } from './types.ts';
@@ -64,25 +64,9 @@ export function useRegionNames(cityCode: string | undefined): (code: string | nu
   return (code) => (code ? (names.get(code) ?? code) : '');
 }
 
-/** Remote search in the occupation catalogue, debounced. */
-export function useOccupationSearch() {
-  const [items, setItems] = useState<Occupation[]>([]);
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const seq = useRef(0);
-  const search = useCallback((q: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const n = ++seq.current;
-      setLoading(true);
-      api.get<Page<Occupation>>(`/api/v1/occupations${q ? `?q=${encodeURIComponent(q)}` : ''}`).then(
-        (r) => n === seq.current && (setItems(r.items), setLoading(false)),
-        () => n === seq.current && setLoading(false),
-      );
-    }, 250);
-  }, []);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return { items, loading, search };
+/** The occupation catalogue with the city's marks (GET /api/v1/occupations), loaded once. */
+export function useOccupations(): Occupation[] | undefined {
+  return useCached<Page<Occupation>>('/api/v1/occupations')?.items;
 }
 
 /**

@@ -1,0 +1,8 @@
+/** `npm run bench`: runs every benchmark and prints one line each. */
+import { runPolicyBench } from './policy.ts';
+
+const policy = runPolicyBench();
+console.log(`policy: ${policy.traineesPerSecond} trainees/s, peak ${policy.peakMiB} MiB`);
+console.error(
+  `  (${policy.trainees} trainees in ${policy.cohorts} cohorts, ${policy.seconds.toFixed(3)} s in calculate, ${policy.lines} lines, total ${policy.totalFen} fen)`,
+);

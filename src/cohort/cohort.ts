@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { allow, type Actor } from '../auth/auth.ts';
+import { defineMachine } from '../shared/machine.ts';
+import { PROGRAM_TYPES, type ProgramType } from '../policy/policy.ts';
+
+export const COHORT_STATES = [
+  'draft', 'opening_submitted', 'opening_county_approved', 'opening_approved', 'in_training', 'completion_submitted',
+  'completion_approved', 'examined', 'claimed', 'closed', 'rejected', 'cancelled',
+] as const;
+export type CohortState = (typeof COHORT_STATES)[number];
+
+export const COHORT_STATE_LABELS: Record<CohortState, string> = {
+  draft: '草稿', opening_submitted: '开班待审核', opening_county_approved: '县级已审核，待市级批准', opening_approved: '已批准开班',
+  in_training: '培训中', completion_submitted: '结业待审核', completion_approved: '已批准结业', examined: '已考核发证',
+  claimed: '已申领补贴', closed: '已结案', rejected: '已驳回', cancelled: '已撤销',
+};
+
+/** Order and project cohorts: county reviews, city approves (yangquan 第六条). */
+export const needsCityApproval = (programType: ProgramType) => programType === 'order' || programType === 'project';
+
+/**
+ * The cohort life cycle of SPEC §3.3 as data. Guards are named here and evaluated by the service from facts
+ * (guards.ts); `when` picks the branch of approve_opening.
+ */
+export const cohortMachine = defineMachine({
+  name: 'cohort',
+  states: COHORT_STATES,
+  initial: 'draft',
+  final: ['closed', 'rejected', 'cancelled'],
+  transitions: [
+    { from: ['draft'], action: 'submit_opening', to: 'opening_submitted', roles: ['institution'],
+      guards: ['institution_may_train', 'licensed_for_occupation', 'roster_not_empty', 'lesson_rules', 'opening_documents', 'opening_deadline', 'no_overlapping_enrolment'] },
+    { from: ['opening_submitted'], action: 'approve_opening', to: 'opening_approved', roles: ['county_admin'], when: 'single_approval', guards: ['institution_may_train'] },
+    { from: ['opening_submitted'], action: 'approve_opening', to: 'opening_county_approved', roles: ['county_admin'], when: 'city_approval_needed', guards: ['institution_may_train'] },
+    { from: ['opening_county_approved'], action: 'approve_opening', to: 'opening_approved', roles: ['city_admin'], guards: ['institution_may_train'] },
+    { from: ['opening_submitted'], action: 'return_opening', to: 'draft', roles: ['county_admin'], guards: ['reason_given'] },
+    { from: ['opening_county_approved'], action: 'return_opening', to: 'draft', roles: ['city_admin'], guards: ['reason_given'] },
+    { from: ['opening_submitted'], action: 'reject', to: 'rejected', roles: ['county_admin'], guards: ['reason_given'] },
+    { from: ['opening_county_approved'], action: 'reject', to: 'rejected', roles: ['city_admin'], guards: ['reason_given'] },
+    { from: ['opening_approved'], action: 'start', to: 'in_training', roles: ['institution'], guards: ['institution_may_train', 'start_date_reached'] },
+    { from: ['in_training'], action: 'submit_completion', to: 'completion_submitted', roles: ['institution'], guards: ['completion_roster', 'completion_deadline'] },
+    { from: ['completion_submitted'], action: 'approve_completion', to: 'completion_approved', roles: ['county_admin'] },
+    { from: ['completion_submitted'], action: 'return_completion', to: 'in_training', roles: ['county_admin'], guards: ['reason_given'] },
+    { from: ['completion_approved'], action: 'record_exams', to: 'examined', roles: ['institution'], guards: ['exams_complete'] },
+    { from: ['examined'], action: 'claim', to: 'claimed', roles: ['institution'], guards: ['institution_may_train'] },
+    { from: ['claimed'], action: 'close', to: 'closed', roles: ['county_admin', 'city_admin'] },
+    { from: ['draft', 'opening_submitted', 'opening_county_approved', 'opening_approved'], action: 'cancel', to: 'cancelled', roles: ['institution'], guards: ['reason_given'] },
+  ],
+} as const);
+export type CohortAction = (typeof cohortMachine.transitions)[number]['action'];
+export const COHORT_ACTIONS = [...new Set(cohortMachine.transitions.map((t) => t.action))] as CohortAction[];
+
+/** Who sees cohorts: bureaus by region, an institution its own, an evaluator those assigned to it. */
+export const cohortPolicy = [
+  allow(['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'evaluator'], 'list'),
+  allow(['institution'], 'create'),
+  allow<{ institutionId: string; state: CohortState }>('institution', 'edit', (a, c) => a.institutionId === c.institutionId && c.state === 'draft'),
+  allow<{ institutionId: string; state: CohortState }>('institution', 'record_exam', (a, c) => a.institutionId === c.institutionId && c.state === 'completion_approved'),
+  allow<{ institutionId: string; state: CohortState }>('institution', 'completion_roster', (a, c) => a.institutionId === c.institutionId && c.state === 'in_training'),
+  allow<{ institutionId: string }>('institution', 'employment', (a, c) => a.institutionId === c.institutionId),
+  allow<{ evaluatorId: string | null }>('evaluator', 'evaluate', (a, c) => a.evaluatorId === c.evaluatorId),
+  allow(['county_admin', 'city_admin'], 'assign_evaluator'),
+];
+export const mayEditCohort = (a: Actor, c: { institutionId: string; state: CohortState }) => a.role === 'institution' && a.institutionId === c.institutionId && c.state === 'draft';
+
+export const DOCUMENT_KINDS = {
+  teaching_plan: '教学计划',
+  syllabus: '教学大纲',
+  timetable: '课程表',
+  teacher_qualifications: '教师资格证明',
+  assessment_plan: '考核方案',
+  training_commitment: '培训承诺书',
+  safety_commitment: '安全生产承诺书',
+  completion_report: '结业申请报告',
+  other: '其他材料',
+} as const;
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+
+/** The opening materials of heze 第十一条 / yangquan 第十条 / xinzhou 二(二)(2) that must be uploaded. */
+export const REQUIRED_OPENING_DOCUMENTS: readonly DocumentKind[] = ['teaching_plan', 'syllabus', 'teacher_qualifications', 'assessment_plan', 'training_commitment', 'safety_commitment'];
+
+export const ALLOWED_UPLOAD_TYPES: Record<string, string> = {
+  'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+};
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const date = z.iso.date('日期格式应为 YYYY-MM-DD');
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
+
+export const cohortInput = z.object({
+  policy: z.string().min(1),
+  programType: z.enum(PROGRAM_TYPES),
+  occupationCode: z.string().trim().min(1),
+  level: z.number().int().min(0).max(5),
+  name: z.string().trim().min(2, '请填写班级名称').max(100),
+  startDate: date,
+  endDate: date,
+  venue: z.string().trim().max(200).default(''),
+  capacityReduction: z.boolean().default(false),
+  passMark: z.number().int().min(0).max(100).default(60),
+  enterpriseId: z.uuid().nullish(),
+});
+export type CohortInput = z.infer<typeof cohortInput>;
+
+export const lessonInput = z.object({
+  date,
+  startsAt: time,
+  endsAt: time,
+  kind: z.enum(['theory', 'practical']),
+  lessons: z.number().int().min(1).max(8),
+  teacherId: z.uuid().nullish(),
+  groupSize: z.number().int().min(1).nullish(),
+  topic: z.string().trim().max(200).default(''),
+});
+export type LessonInput = z.infer<typeof lessonInput>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { actorOf, type Api } from '../app/http.ts';
+import { authorize, allow, type Actor } from '../auth/auth.ts';
+import { appendAudit } from '../audit/store.ts';
+import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { actionsFrom, fire } from '../shared/machine.ts';
+import { pageOf, pageQuery } from '../shared/page.ts';
+import { getPersonInScope } from '../person/store.ts';
+import { getCohortInScope } from '../cohort/store.ts';
+import { VOUCHER_CITATION, VOUCHER_STATES, voucherMachine } from './voucher.ts';
+import * as store from './store.ts';
+
+const voucherPolicy = [
+  allow(['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'trainee'], 'list'),
+  allow(['institution', 'county_admin', 'city_admin'], 'apply'),
+  allow<{ personId: string }>('trainee', 'apply', (a, r) => a.personId === r.personId),
+];
+
+const present = (v: store.Voucher, actor: Actor) => ({ ...v, actions: actionsFrom(voucherMachine, v.state, actor.role) });
+
+/** Applies for a voucher for a person in the caller's scope (a trainee for themself). */
+async function applyVoucher(ctx: AppContext, actor: Actor, personId: string, occupationCode: string | null) {
+  authorize(voucherPolicy, actor, 'apply', { personId });
+  const person = await getPersonInScope(ctx.db, actor, personId);
+  if (!person) throw invalid('personId', '找不到此人，或不在本账号范围内');
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const id = await store.insertVoucher(tx, { cityCode: person.cityCode, personId, occupationCode }, now);
+    const v = await store.lockVoucher(tx, person.cityCode, id);
+    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'voucher.apply', entity: 'voucher', entityId: id, after: v });
+    return v;
+  });
+}
+
+/** One step of the closed loop, in one transaction with its audit entry. `bind` ties it to the person's enrolment. */
+export async function transitionVoucher(ctx: AppContext, actor: Actor, id: string, action: string, opts: { cohortId?: string; reason?: string }) {
+  const visible = await store.getVoucherInScope(ctx.db, actor, id);
+  if (!visible) throw notFound('voucher');
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const v = await store.lockVoucher(tx, visible.cityCode, id);
+    const t = fire(voucherMachine, v.state, action, actor.role);
+    let cohortId: string | undefined;
+    if (t.action === 'bind') {
+      if (!opts.cohortId) throw invalid('cohortId', '绑定电子券须指定培训班');
+      const cohort = await getCohortInScope(tx, actor, opts.cohortId);
+      if (!cohort) throw invalid('cohortId', '找不到此培训班，或不属于本机构');
+      const { rows } = await tx.query(`SELECT 1 FROM enrolment WHERE city_code = $1 AND cohort_id = $2 AND person_id = $3`, [cohort.cityCode, cohort.id, v.personId]);
+      if (!rows.length) throw new AppError('guard_failed', `${v.personName} 不在该班花名册中`, { reasons: [{ rule: 'voucher.enrolled', citation: VOUCHER_CITATION, text: '电子券只能绑定到本人的报名' }] });
+      const other = await tx.query(`SELECT number FROM voucher WHERE city_code = $1 AND cohort_id = $2 AND person_id = $3 AND state <> 'cancelled'`, [cohort.cityCode, cohort.id, v.personId]);
+      if (other.rows.length) throw new AppError('conflict', `此人在该班已绑定电子券 ${other.rows[0].number}，一次培训只能绑定一张`, { field: 'cohortId' });
+      cohortId = cohort.id;
+      await tx.query(`UPDATE enrolment SET voucher_id = $4 WHERE city_code = $1 AND cohort_id = $2 AND person_id = $3`, [cohort.cityCode, cohort.id, v.personId, v.id]);
+    }
+    await store.setVoucherState(tx, v, t.to, now, { cohortId, reason: t.action === 'cancel' ? opts.reason ?? null : null });
+    const after = await store.lockVoucher(tx, v.cityCode, id);
+    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: `voucher.${action}`, entity: 'voucher', entityId: id, before: { state: v.state }, after: { state: after.state, cohortId: after.cohortId, reason: opts.reason } });
+    return after;
+  });
+}
+
+export function voucherRoutes(app: Api, ctx: AppContext) {
+  app.get('/api/v1/vouchers', {
+    schema: { tags: ['vouchers'], summary: 'E-vouchers in the caller’s scope (a trainee: their own)', querystring: z.object({ personId: z.uuid().optional(), state: z.enum(VOUCHER_STATES).optional(), ...pageQuery }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(voucherPolicy, actor, 'list');
+    const { items, total } = await store.listVouchers(ctx.db, actor, req.query);
+    return pageOf(items.map((v) => present(v, actor)), total, req.query.page, req.query.pageSize);
+  });
+
+  app.post('/api/v1/vouchers', {
+    schema: { tags: ['vouchers'], summary: 'Apply for an e-voucher (申请)', body: z.object({ personId: z.uuid(), occupationCode: z.string().nullish() }) },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    return reply.status(201).send(present(await applyVoucher(ctx, actor, req.body.personId, req.body.occupationCode ?? null), actor));
+  });
+
+  app.post('/api/v1/vouchers/:id/transitions', {
+    schema: {
+      tags: ['vouchers'], summary: 'Fire a voucher action: issue, bind (with cohortId), redeem, write_off, cancel',
+      params: z.object({ id: z.uuid() }), body: z.object({ action: z.string().min(1), cohortId: z.uuid().optional(), reason: z.string().trim().max(500).optional() }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return present(await transitionVoucher(ctx, actor, req.params.id, req.body.action, req.body), actor);
+  });
+}

@@ -1,0 +1,89 @@
+import { useEffect } from 'react';
+import { App as AntApp, ConfigProvider, Spin, type ConfigProviderProps } from 'antd';
+import zhCNModule from 'antd/es/locale/zh_CN.js';
+import enUSModule from 'antd/es/locale/en_US.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { SessionProvider, useSession } from './auth.tsx';
+import { can, homeOf, type Ability } from './access.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage, ForbiddenPage } from './pages/NotFoundPage.tsx';
+import { InstitutionListPage } from './pages/institutions/InstitutionListPage.tsx';
+import { InstitutionDetailPage } from './pages/institutions/InstitutionDetailPage.tsx';
+import { InstitutionFormPage } from './pages/institutions/InstitutionFormPage.tsx';
+import { PersonListPage } from './pages/persons/PersonListPage.tsx';
+import { PersonDetailPage } from './pages/persons/PersonDetailPage.tsx';
+import { PersonFormPage } from './pages/persons/PersonFormPage.tsx';
+import { PersonImportPage } from './pages/persons/PersonImportPage.tsx';
+import type { ReactNode } from 'react';
+
+// antd's es/ files are ES modules, but TypeScript (NodeNext) reads them as CommonJS: unwrap either way.
+type Locale = NonNullable<ConfigProviderProps['locale']>;
+const unwrap = (m: unknown): Locale => ((m as { default?: Locale }).default ?? m) as Locale;
+const zhCN = unwrap(zhCNModule);
+const enUS = unwrap(enUSModule);
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Spin size="large" fullscreen />;
+  if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+function Allowed({ ability, children }: { ability: Ability | Ability[]; children: ReactNode }) {
+  const { me } = useSession();
+  const abilities = Array.isArray(ability) ? ability : [ability];
+  return abilities.some((a) => can(me, a)) ? children : <ForbiddenPage />;
+}
+
+function Home() {
+  const { me } = useSession();
+  return me ? <Navigate to={homeOf(me)} replace /> : null;
+}
+
+function LoginRoute() {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Spin size="large" fullscreen />;
+  if (me) return <Navigate to={(location.state as { from?: string } | null)?.from ?? homeOf(me)} replace />;
+  return <LoginPage />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+    document.documentElement.lang = zh ? 'zh-CN' : 'en';
+  }, [zh]);
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginRoute />} />
+              <Route element={<RequireSession><AppLayout /></RequireSession>}>
+                <Route index element={<Home />} />
+                <Route path="institutions" element={<Allowed ability={['institution.list', 'institution.own']}><InstitutionListPage /></Allowed>} />
+                <Route path="institutions/new" element={<Allowed ability="institution.create"><InstitutionFormPage /></Allowed>} />
+                <Route path="institutions/:id" element={<InstitutionDetailPage />} />
+                <Route path="institutions/:id/edit" element={<Allowed ability="institution.update"><InstitutionFormPage /></Allowed>} />
+                <Route path="persons" element={<Allowed ability="person.list"><PersonListPage /></Allowed>} />
+                <Route path="persons/new" element={<Allowed ability="person.create"><PersonFormPage /></Allowed>} />
+                <Route path="persons/import" element={<Allowed ability="person.import"><PersonImportPage /></Allowed>} />
+                <Route path="persons/:id" element={<PersonDetailPage />} />
+                <Route path="persons/:id/edit" element={<Allowed ability="person.update"><PersonFormPage /></Allowed>} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
