@@ -14,6 +14,9 @@ import { registerSessionHook, sessionRoutes } from '../auth/routes.ts';
 import { personRoutes } from '../person/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
 import { policyRoutes } from '../policy/routes.ts';
+import { cohortRoutes } from '../cohort/routes.ts';
+import { certificateRoutes } from '../certificate/routes.ts';
+import { voucherRoutes } from '../voucher/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -44,6 +47,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   personRoutes(app, ctx);
   registryRoutes(app, ctx);
   policyRoutes(app, ctx);
+  cohortRoutes(app, ctx);
+  certificateRoutes(app, ctx);
+  voucherRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

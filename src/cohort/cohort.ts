@@ -29,7 +29,7 @@ export const cohortMachine = defineMachine({
   final: ['closed', 'rejected', 'cancelled'],
   transitions: [
     { from: ['draft'], action: 'submit_opening', to: 'opening_submitted', roles: ['institution'],
-      guards: ['institution_may_train', 'licensed_for_occupation', 'roster_not_empty', 'lesson_rules', 'opening_documents', 'opening_deadline', 'no_overlapping_enrolment'] },
+      guards: ['policy_in_force', 'institution_may_train', 'licensed_for_occupation', 'roster_not_empty', 'lesson_rules', 'opening_documents', 'opening_deadline', 'no_overlapping_enrolment'] },
     { from: ['opening_submitted'], action: 'approve_opening', to: 'opening_approved', roles: ['county_admin'], when: 'single_approval', guards: ['institution_may_train'] },
     { from: ['opening_submitted'], action: 'approve_opening', to: 'opening_county_approved', roles: ['county_admin'], when: 'city_approval_needed', guards: ['institution_may_train'] },
     { from: ['opening_county_approved'], action: 'approve_opening', to: 'opening_approved', roles: ['city_admin'], guards: ['institution_may_train'] },
@@ -37,7 +37,7 @@ export const cohortMachine = defineMachine({
     { from: ['opening_county_approved'], action: 'return_opening', to: 'draft', roles: ['city_admin'], guards: ['reason_given'] },
     { from: ['opening_submitted'], action: 'reject', to: 'rejected', roles: ['county_admin'], guards: ['reason_given'] },
     { from: ['opening_county_approved'], action: 'reject', to: 'rejected', roles: ['city_admin'], guards: ['reason_given'] },
-    { from: ['opening_approved'], action: 'start', to: 'in_training', roles: ['institution'], guards: ['institution_may_train', 'start_date_reached'] },
+    { from: ['opening_approved'], action: 'start', to: 'in_training', roles: ['institution'], guards: ['institution_may_train'] },
     { from: ['in_training'], action: 'submit_completion', to: 'completion_submitted', roles: ['institution'], guards: ['completion_roster', 'completion_deadline'] },
     { from: ['completion_submitted'], action: 'approve_completion', to: 'completion_approved', roles: ['county_admin'] },
     { from: ['completion_submitted'], action: 'return_completion', to: 'in_training', roles: ['county_admin'], guards: ['reason_given'] },
@@ -51,17 +51,19 @@ export type CohortAction = (typeof cohortMachine.transitions)[number]['action'];
 export const COHORT_ACTIONS = [...new Set(cohortMachine.transitions.map((t) => t.action))] as CohortAction[];
 
 /** Who sees cohorts: bureaus by region, an institution its own, an evaluator those assigned to it. */
+type CohortResource = { institutionId: string; state: CohortState; evaluatorId: string | null };
+const own = (a: Actor, c: CohortResource) => a.institutionId === c.institutionId;
 export const cohortPolicy = [
-  allow(['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'evaluator'], 'list'),
-  allow(['institution'], 'create'),
-  allow<{ institutionId: string; state: CohortState }>('institution', 'edit', (a, c) => a.institutionId === c.institutionId && c.state === 'draft'),
-  allow<{ institutionId: string; state: CohortState }>('institution', 'record_exam', (a, c) => a.institutionId === c.institutionId && c.state === 'completion_approved'),
-  allow<{ institutionId: string; state: CohortState }>('institution', 'completion_roster', (a, c) => a.institutionId === c.institutionId && c.state === 'in_training'),
-  allow<{ institutionId: string }>('institution', 'employment', (a, c) => a.institutionId === c.institutionId),
-  allow<{ evaluatorId: string | null }>('evaluator', 'evaluate', (a, c) => a.evaluatorId === c.evaluatorId),
-  allow(['county_admin', 'city_admin'], 'assign_evaluator'),
+  allow<CohortResource>(['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'evaluator', 'enterprise'], 'list'),
+  allow<CohortResource>(['institution'], 'create'),
+  allow<CohortResource>('institution', 'edit', (a, c) => own(a, c) && c.state === 'draft'),
+  allow<CohortResource>('institution', 'upload', (a, c) => own(a, c) && ['draft', 'in_training'].includes(c.state)),
+  allow<CohortResource>('institution', 'completion_roster', (a, c) => own(a, c) && c.state === 'in_training'),
+  allow<CohortResource>('institution', 'record_exam', (a, c) => own(a, c) && c.state === 'completion_approved'),
+  allow<CohortResource>('institution', 'employment', (a, c) => own(a, c) && ['completion_approved', 'examined', 'claimed'].includes(c.state)),
+  allow<CohortResource>('evaluator', 'evaluate', (a, c) => a.evaluatorId === c.evaluatorId && ['completion_approved', 'examined', 'claimed'].includes(c.state)),
+  allow<CohortResource>(['county_admin', 'city_admin'], 'assign_evaluator'),
 ];
-export const mayEditCohort = (a: Actor, c: { institutionId: string; state: CohortState }) => a.role === 'institution' && a.institutionId === c.institutionId && c.state === 'draft';
 
 export const DOCUMENT_KINDS = {
   teaching_plan: '教学计划',

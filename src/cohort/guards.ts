@@ -54,6 +54,11 @@ function deadlineGuard(anchor: 'cohort_start' | 'cohort_end'): Guard {
 }
 
 export const GUARDS: Record<string, Guard> = {
+  policy_in_force: (f) => {
+    const { validFrom, validTo } = f.pack;
+    if (f.cohort.startDate >= validFrom && (!validTo || f.cohort.startDate <= validTo)) return [];
+    return [{ rule: 'policy.out_of_force', citation: f.pack.docNumber, text: `开班日期 ${f.cohort.startDate} 不在政策有效期 ${validFrom} 至 ${validTo ?? '—'} 内（${f.pack.validityNote}）` }];
+  },
   institution_may_train: (f) => mayTrain(f.institution.status) ? [] : [{
     rule: 'institution.not_listed', citation: `${YQ} 第十七条`,
     text: `培训机构当前状态为“${f.institution.status}”，整改、暂停或未入目录期间不得开展政府补贴培训`,
@@ -74,7 +79,6 @@ export const GUARDS: Record<string, Guard> = {
     text: `${o.name} 已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`,
   })),
   reason_given: (f) => (f.reason && f.reason.trim() ? [] : [{ rule: 'decision.reason', citation: '菏泽市职业技能培训管理办法（试行） 第十二条', text: '退回、驳回或撤销须写明理由' }]),
-  start_date_reached: (f) => (f.today >= f.cohort.startDate ? [] : [{ rule: 'start.date', citation: `${YQ} 第十六条`, text: `按核准的培训计划，${f.cohort.startDate} 开班，今天是 ${f.today}` }]),
   completion_roster: (f) => (f.completionRoster > 0 ? [] : [{ rule: 'completion.roster', citation: '忻人社函〔2024〕29号 二(二)(3)', text: '结业申请须附结业花名册' }]),
   exams_complete: (f) => (f.examsMissing === 0 ? [] : [{ rule: 'exam.missing', citation: `${YQ} 第十二条`, text: `还有 ${f.examsMissing} 名结业学员没有考核成绩` }]),
 };

@@ -31,10 +31,11 @@ function opinionBox(heading: string, opinion: Opinion | undefined, approverLabel
 }
 
 export async function openingApplicationPdf(data: OpeningApplicationForm, options: RenderOptions = {}): Promise<Buffer> {
+  const dateText = formatDate(data.applicationDate, 'applicationDate');
+  const period = formatDateRange(data.startDate, data.endDate);
   const { doc, finish } = createDocument({ ...options, title: `${OPENING_APPLICATION_TITLE} ${data.institutionName}`, date: data.applicationDate });
 
   let y = textAt(doc, OPENING_APPLICATION_TITLE, MARGIN_X, TOP, WIDTH, { size: 18, align: 'center' }) + 14;
-  const dateText = formatDate(data.applicationDate, 'applicationDate');
   const nameBottom = textAt(doc, `培训机构名称：${data.institutionName}`, MARGIN_X, y, WIDTH - 150, { size: 11 });
   textAt(doc, dateText, MARGIN_X + WIDTH - 150, y, 150, { size: 11, align: 'right' });
   y = nameBottom + 8;
@@ -48,7 +49,7 @@ export async function openingApplicationPdf(data: OpeningApplicationForm, option
       cells: [label('培训职业（工种）或创业培训类别'), value(data.occupationName), label('培训等级'), value(data.levelName, { colSpan: 2 })],
       minHeight: 42,
     },
-    { cells: [label('培训起止时间'), value(formatDateRange(data.startDate, data.endDate), { colSpan: 4 })], minHeight: 36 },
+    { cells: [label('培训起止时间'), value(period, { colSpan: 4 })], minHeight: 36 },
     { cells: [label('培训地点'), value(data.venue, { colSpan: 4 })], minHeight: 36 },
     {
       cells: [

@@ -78,6 +78,8 @@ function footer(doc: PDFKit.PDFDocument, data: RosterForm, page: number, pages: 
 
 export async function rosterPdf(data: RosterForm, options: RenderOptions = {}): Promise<Buffer> {
   const title = data.title ?? ROSTER_TITLE;
+  formatDateRange(data.startDate, data.endDate); // refuse bad dates before drawing anything
+  formatDate(data.date, 'date');
   const { doc, finish } = createDocument({ ...options, title: `${title} ${data.institutionName}`, landscape: true, date: data.date });
   const cols = rosterColumns(data);
   const rows: Row[] = [

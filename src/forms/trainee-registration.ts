@@ -152,6 +152,15 @@ export async function traineeRegistrationPdf(
 ): Promise<Buffer> {
   const people = Array.isArray(data) ? data : [data];
   if (people.length === 0) throw new Error('traineeRegistrationPdf: no person to print');
+  people.forEach((p, i) => {
+    try {
+      formatMonth(p.birthMonth);
+      formatDate(p.signedDate, 'signedDate');
+      formatDate(p.institutionOpinion?.date, 'institutionOpinion.date');
+    } catch (e) {
+      throw new Error(`person ${i + 1} (${p.name}): ${(e as Error).message}`);
+    }
+  });
   const date = people.find((p) => p.signedDate)?.signedDate;
   const title = people.length === 1 ? `${TRAINEE_REGISTRATION_TITLE} ${people[0].name}` : TRAINEE_REGISTRATION_TITLE;
   const { doc, finish } = createDocument({ ...options, title, date });

@@ -49,7 +49,8 @@ function LoginRoute() {
   const { me } = useSession();
   const location = useLocation();
   if (me === undefined) return <Spin size="large" fullscreen />;
-  if (me) return <Navigate to={(location.state as { from?: string } | null)?.from ?? homeOf(me)} replace />;
+  const from = (location.state as { from?: string } | null)?.from;
+  if (me) return <Navigate to={from && from !== '/' ? from : homeOf(me)} replace />;
   return <LoginPage />;
 }
 

@@ -113,16 +113,35 @@ const training = (c: TrainingCase, x: Explainer): PersonResult[] => {
   });
 
   // Advance payment: information for the workflow (paid at opening, of the standard, not of this total).
+  const adv = advanceDue(x, co);
+  x.line(adv.rule, 0, `${adv.text}（仅供拨付参考，不计入合计）`);
+  return persons;
+};
+
+/**
+ * The advance due when the bureau approves the opening (第五条(二), ${T1}(二)): at least 50% of the standard
+ * per person (70% for project cohorts and capacity-reduction trainees), rounded half up to the fen, times
+ * the approved headcount. The opening workflow records it as due; the training calculation shows it as a note.
+ */
+export const advanceDue = (
+  x: Explainer,
+  co: Pick<TrainingCase['cohort'], 'programType' | 'occupation' | 'level' | 'capacityReduction' | 'approvedHeadcount'>,
+): { rule: string; perPersonFen: number; percent: number; totalFen: number; text: string } => {
+  const pt = co.programType;
+  const ent = ENTERPRISE_TYPES.has(pt);
+  const scope = { programType: pt, occupation: co.occupation, level: co.level };
   const per = x.param('standardPerPersonFen', scope);
   const high = !ent && (pt === 'project' || co.capacityReduction);
   const pct = x.param(high ? 'advanceProjectMinPercent' : 'advanceMinPercent', scope);
   const adv = roundHalfUp(per * pct, 100);
-  x.line(
-    ent ? 'suihua.advance_enterprise' : 'suihua.advance',
-    0,
-    `开班审核后可先行拨付不低于标准的 ${pct}%：${yuan(per)} × ${pct}% = ${yuan(adv)} 元/人 × 开班审批 ${co.approvedHeadcount} 人 = ${yuan(adv * co.approvedHeadcount)} 元（${PROGRAM_TYPE_NAMES[pt]}；仅供拨付参考，不计入合计）`,
-  );
-  return persons;
+  const totalFen = adv * co.approvedHeadcount;
+  return {
+    rule: ent ? 'suihua.advance_enterprise' : 'suihua.advance',
+    perPersonFen: adv,
+    percent: pct,
+    totalFen,
+    text: `开班审核后可先行拨付不低于标准的 ${pct}%：${yuan(per)} × ${pct}% = ${yuan(adv)} 元/人 × 开班审批 ${co.approvedHeadcount} 人 = ${yuan(totalFen)} 元（${PROGRAM_TYPE_NAMES[pt]}）`,
+  };
 };
 
 export const suihua2019: Pack = {

@@ -49,7 +49,7 @@ export function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Header className="px-header">
         {!wide && <Button type="text" icon={<MenuOutlined />} aria-label={t('app.menu')} onClick={() => setDrawerOpen(true)} />}
         <Link to="/" className="px-brand">

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +22,6 @@ const toDay = (d: string | null | undefined) => (d ? dayjs(d) : undefined);
 const fromDay = (d: DateField) => (d ? d.format('YYYY-MM-DD') : null);
 const levelsOf = (o: Occupation | undefined) => (o && o.levels.length ? [...o.levels].sort((a, b) => b - a) : [0]);
 
-/** In the dynamic lists only the first row carries labels (placeholders name the fields in every row). */
-const first = (index: number, label: string) => (index === 0 ? label : undefined);
 const ITEM = { marginBottom: 8 };
 
 const EMPTY: Partial<FormValues> = { venues: [], equipment: [], teachers: [], occupations: [] };
@@ -41,6 +39,9 @@ export function InstitutionFormPage() {
   const byCode = useMemo(() => new Map((occupations ?? []).map((o) => [o.code, o])), [occupations]);
   const existing = useGet<InstitutionDetail>(editing ? `/api/v1/institutions/${id}` : null);
   const [busy, setBusy] = useState(false);
+  const wide = Grid.useBreakpoint().md ?? true;
+  /** On wide screens only the first row of a dynamic list carries labels (placeholders name the fields in every row). */
+  const first = (index: number, label: string) => (index === 0 || !wide ? label : undefined);
   const [error, setError] = useState<unknown>(null);
 
   const initialValues = useMemo<Partial<FormValues>>(() => {
@@ -94,9 +95,9 @@ export function InstitutionFormPage() {
   const reqAny = [{ required: true, message: t('common.required') }];
   const col = { xs: 24, md: 12, xl: 8 };
   const listItem = (children: ReactNode, onRemove: () => void, index: number) => (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+    <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', ...(wide ? {} : { borderBottom: '1px dashed #e5e7eb', marginBottom: 12 }) }}>
       <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
-      <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.remove')} style={{ marginTop: index === 0 ? 30 : 0 }} />
+      <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.remove')} style={{ marginTop: index === 0 || !wide ? 30 : 0 }} />
     </div>
   );
 

@@ -80,7 +80,7 @@ export function InstitutionListPage() {
           size="middle"
           loading={loading}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 'max-content' }}
           pagination={{
             current: page,
             pageSize,
@@ -91,14 +91,14 @@ export function InstitutionListPage() {
           }}
           columns={[
             {
-              title: t('institution.fields.name'), dataIndex: 'name', fixed: 'left', width: 240,
+              title: t('institution.fields.name'), dataIndex: 'name', width: 240,
               render: (name: string, r) => <Link to={`/institutions/${r.id}`}>{name}</Link>,
             },
-            { title: t('institution.fields.kind'), dataIndex: 'kind', width: 150, render: (k: string) => t(`institution.kind.${k}`) },
+            { title: t('institution.fields.kind'), dataIndex: 'kind', width: 150, responsive: ['md'], render: (k: string) => t(`institution.kind.${k}`) },
             { title: t('institution.fields.region'), dataIndex: 'regionName', width: 100 },
             { title: t('institution.fields.status'), dataIndex: 'status', width: 100, render: (s: InstitutionSummary['status']) => <InstitutionStatusTag status={s} /> },
             {
-              title: t('institution.fields.occupationNames'), dataIndex: 'occupationNames', width: 280,
+              title: t('institution.fields.occupationNames'), dataIndex: 'occupationNames', width: 280, responsive: ['lg'],
               render: (names: string[]) => (
                 <Space size={[0, 4]} wrap>
                   {names.slice(0, 4).map((n) => <Tag key={n} style={{ marginInlineEnd: 4 }}>{n}</Tag>)}
@@ -106,9 +106,9 @@ export function InstitutionListPage() {
                 </Space>
               ),
             },
-            { title: t('institution.fields.contactName'), dataIndex: 'contactName', width: 90 },
-            { title: t('institution.fields.contactPhone'), dataIndex: 'contactPhone', width: 130 },
-            { title: t('institution.fields.contractEnd'), dataIndex: 'contractEnd', width: 110, render: (d: string | null) => d ?? t('common.none') },
+            { title: t('institution.fields.contactName'), dataIndex: 'contactName', width: 90, responsive: ['md'] },
+            { title: t('institution.fields.contactPhone'), dataIndex: 'contactPhone', width: 130, responsive: ['md'] },
+            { title: t('institution.fields.contractEnd'), dataIndex: 'contractEnd', width: 110, responsive: ['lg'], render: (d: string | null) => d ?? t('common.none') },
           ]}
         />
       )}

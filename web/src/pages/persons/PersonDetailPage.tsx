@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import { EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api.ts';
@@ -80,7 +81,7 @@ export function PersonDetailPage() {
               { key: 'employmentCardNo', label: t('person.fields.employmentCardNo'), children: p.employmentCardNo ?? none },
               { key: 'householdRegionCode', label: t('person.fields.householdRegionCode'), children: region(p.householdRegionCode) },
               { key: 'regionCode', label: t('person.fields.regionCode'), children: region(p.regionCode) },
-              { key: 'createdAt', label: t('person.fields.createdAt'), children: new Date(p.createdAt).toLocaleString() },
+              { key: 'createdAt', label: t('person.fields.createdAt'), children: dayjs(p.createdAt).format('YYYY-MM-DD HH:mm') },
               { key: 'groups', label: t('person.fields.groups'), span: 'filled', children: <GroupTags groups={p.groups} /> },
             ]}
           />

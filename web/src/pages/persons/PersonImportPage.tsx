@@ -13,7 +13,7 @@ type Row = ImportReport['problems'][number];
 export function PersonImportPage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<UploadFile | null>(null);
-  const [mode, setMode] = useState<ImportMode>('good');
+  const [mode, setMode] = useState<ImportMode>('all');
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [rejected, setRejected] = useState(false);

@@ -87,7 +87,7 @@ export function PersonListPage() {
           size="middle"
           loading={loading}
           dataSource={data?.items ?? []}
-          scroll={{ x: 980 }}
+          scroll={{ x: 'max-content' }}
           pagination={{
             current: page,
             pageSize,
@@ -97,14 +97,14 @@ export function PersonListPage() {
             onChange: (p, s) => update({ page: s !== pageSize ? 1 : p, pageSize: s === 20 ? undefined : s }),
           }}
           columns={[
-            { title: t('person.fields.name'), dataIndex: 'name', fixed: 'left', width: 100, render: (name: string, r) => <Link to={`/persons/${r.id}`}>{name}</Link> },
+            { title: t('person.fields.name'), dataIndex: 'name', width: 100, render: (name: string, r) => <Link to={`/persons/${r.id}`}>{name}</Link> },
             { title: t('person.fields.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
-            { title: t('person.fields.gender'), dataIndex: 'gender', width: 70, render: (g: Person['gender']) => t(`person.gender.${g}`) },
-            { title: t('person.fields.birthDate'), dataIndex: 'birthDate', width: 110 },
-            { title: t('person.fields.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? t('common.none') },
-            { title: t('person.fields.groups'), dataIndex: 'groups', render: (g: Person['groups']) => <GroupTags groups={g} max={2} /> },
+            { title: t('person.fields.gender'), dataIndex: 'gender', width: 70, responsive: ['md'], render: (g: Person['gender']) => t(`person.gender.${g}`) },
+            { title: t('person.fields.birthDate'), dataIndex: 'birthDate', width: 110, responsive: ['md'] },
+            { title: t('person.fields.phone'), dataIndex: 'phone', width: 130, responsive: ['md'], render: (p: string | null) => p ?? t('common.none') },
+            { title: t('person.fields.groups'), dataIndex: 'groups', responsive: ['lg'], render: (g: Person['groups']) => <GroupTags groups={g} max={2} /> },
             { title: t('person.fields.employmentStatus'), dataIndex: 'employmentStatus', width: 100, render: (s: Person['employmentStatus']) => <EmploymentTag status={s} /> },
-            { title: t('person.fields.regionCode'), dataIndex: 'regionCode', width: 100, render: (c: string) => regionName(c) },
+            { title: t('person.fields.regionCode'), dataIndex: 'regionCode', width: 100, responsive: ['md'], render: (c: string) => regionName(c) },
           ]}
         />
       )}

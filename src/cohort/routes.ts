@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { actorOf, type Api } from '../app/http.ts';
+import { authorize, type Actor } from '../auth/auth.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { actionsFrom } from '../shared/machine.ts';
+import { pageOf, pageQuery } from '../shared/page.ts';
+import { maskIdNumber, maskPhone } from '../person/id-number.ts';
+import { seesFullPii } from '../person/person.ts';
+import { COHORT_STATES, COHORT_STATE_LABELS, cohortInput, cohortMachine, cohortPolicy, lessonInput } from './cohort.ts';
+import { PROOF_KINDS } from './employment.ts';
+import { cohortForm } from './forms.ts';
+import * as documents from './documents.ts';
+import * as outcomes from './outcomes.ts';
+import { screenCohort } from './screening.ts';
+import * as service from './service.ts';
+import * as store from './store.ts';
+
+const idParam = z.object({ id: z.uuid({ message: 'id 应为 UUID' }) });
+const present = (c: store.Cohort, actor: Actor) => ({
+  ...c,
+  stateLabel: COHORT_STATE_LABELS[c.state],
+  actions: actor.role === 'institution' && actor.institutionId !== c.institutionId ? [] : actionsFrom(cohortMachine, c.state, actor.role),
+});
+const presentRoster = (rows: store.EnrolmentRow[], actor: Actor) => rows.map((e) => {
+  const whole = seesFullPii(actor, { id: e.personId });
+  return { ...e, idNumber: whole ? e.idNumber : maskIdNumber(e.idNumber), phone: e.phone && !whole ? maskPhone(e.phone) : e.phone };
+});
+
+export function cohortRoutes(app: Api, ctx: AppContext) {
+  app.get('/api/v1/cohorts', {
+    schema: {
+      tags: ['cohorts'], summary: 'Cohorts in the caller’s scope; `state` may repeat or be comma-separated (a queue)',
+      querystring: z.object({ state: z.string().optional(), q: z.string().trim().max(50).optional(), ...pageQuery }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const states = req.query.state ? req.query.state.split(',').filter(Boolean) : undefined;
+    states?.forEach((s) => { if (!(COHORT_STATES as readonly string[]).includes(s)) throw invalid('state', `未知的状态 ${s}`); });
+    authorize(cohortPolicy, actor, 'list');
+    const { items, total } = await store.listCohorts(ctx.db, actor, { ...req.query, state: states });
+    return pageOf(items.map((c) => present(c, actor)), total, req.query.page, req.query.pageSize);
+  });
+
+  app.post('/api/v1/cohorts', { schema: { tags: ['cohorts'], summary: 'Create a draft cohort (institution)', body: cohortInput } }, async (req, reply) => {
+    const actor = actorOf(req);
+    return reply.status(201).send(present(await service.createCohort(ctx, actor, req.body), actor));
+  });
+
+  app.get('/api/v1/cohorts/:id', { schema: { tags: ['cohorts'], summary: 'One cohort with roster, timetable, documents, history', params: idParam } }, async (req) => {
+    const actor = actorOf(req);
+    const c = await service.visibleCohort(ctx, actor, req.params.id);
+    return {
+      ...present(c, actor),
+      roster: presentRoster(await store.listEnrolments(ctx.db, c), actor),
+      lessons: await store.listLessons(ctx.db, c),
+      documents: await documents.listDocuments(ctx, c),
+      events: await store.listEvents(ctx.db, c),
+    };
+  });
+
+  app.put('/api/v1/cohorts/:id', { schema: { tags: ['cohorts'], summary: 'Edit a draft cohort', params: idParam, body: cohortInput } }, async (req) => {
+    const actor = actorOf(req);
+    return present(await service.updateCohort(ctx, actor, req.params.id, req.body), actor);
+  });
+
+  app.post('/api/v1/cohorts/:id/transitions', {
+    schema: {
+      tags: ['cohorts'], summary: 'Fire an action of the cohort life cycle (SPEC §3.3); 409 illegal_transition, 403 forbidden, 422 guard_failed with reasons',
+      params: idParam, body: z.object({ action: z.string().min(1), reason: z.string().trim().max(1000).optional() }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const r = await service.transitionCohort(ctx, actor, req.params.id, req.body.action, req.body.reason ?? null);
+    return { id: r.cohort.id, state: r.cohort.state, stateLabel: COHORT_STATE_LABELS[r.cohort.state], screening: r.screening, certificates: r.certificates, advanceDueFen: r.cohort.advanceDueFen };
+  });
+
+  app.post('/api/v1/cohorts/:id/enrolments', { schema: { tags: ['cohorts'], summary: 'Add a registered person to a draft roster', params: idParam, body: z.object({ personId: z.uuid() }) } },
+    async (req, reply) => reply.status(201).send(await service.enrol(ctx, actorOf(req), req.params.id, req.body.personId)));
+
+  app.delete('/api/v1/cohorts/:id/enrolments/:personId', { schema: { tags: ['cohorts'], summary: 'Remove a person from a draft roster', params: idParam.extend({ personId: z.uuid() }) } },
+    async (req, reply) => {
+      await service.withdraw(ctx, actorOf(req), req.params.id, req.params.personId);
+      return reply.status(204).send();
+    });
+
+  app.post('/api/v1/cohorts/:id/lessons', { schema: { tags: ['cohorts'], summary: 'Add a timetable entry to a draft', params: idParam, body: lessonInput } },
+    async (req, reply) => reply.status(201).send(await service.addLesson(ctx, actorOf(req), req.params.id, req.body)));
+
+  app.delete('/api/v1/cohorts/:id/lessons/:lessonId', { schema: { tags: ['cohorts'], summary: 'Remove a timetable entry', params: idParam.extend({ lessonId: z.uuid() }) } },
+    async (req, reply) => {
+      await service.removeLesson(ctx, actorOf(req), req.params.id, req.params.lessonId);
+      return reply.status(204).send();
+    });
+
+  app.get('/api/v1/cohorts/:id/screening', { schema: { tags: ['cohorts'], summary: 'Screen the roster now, person by person, with reasons and citations', params: idParam } }, async (req) => {
+    const actor = actorOf(req);
+    const c = await service.visibleCohort(ctx, actor, req.params.id);
+    return { items: await screenCohort(ctx.db, ctx.identity, c) };
+  });
+
+  app.post('/api/v1/cohorts/:id/documents', {
+    schema: { tags: ['cohorts'], summary: 'Upload an opening/completion document (multipart: field kind, then file); sha256 recorded', params: idParam },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const file = await req.file().catch(() => undefined);
+    if (!file) throw invalid('file', '请上传文件（multipart 字段 file）');
+    const kind = (file.fields.kind as { value?: string } | undefined)?.value ?? '';
+    const bytes = await file.toBuffer().catch((e) => {
+      if (e?.code === 'FST_REQ_FILE_TOO_LARGE') throw invalid('file', '文件过大');
+      throw e;
+    });
+    return reply.status(201).send(await documents.uploadDocument(ctx, actor, req.params.id, kind, { filename: file.filename, mimetype: file.mimetype, bytes }));
+  });
+
+  app.get('/api/v1/cohorts/:id/documents/:documentId', { schema: { tags: ['cohorts'], summary: 'Download a document', params: idParam.extend({ documentId: z.uuid() }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const c = await service.visibleCohort(ctx, actor, req.params.id);
+    const d = await documents.readDocument(ctx, c, req.params.documentId);
+    if (!d.intact) throw new AppError('conflict', `${d.filename} 与上传时的 sha256 不一致：文件已被改动`);
+    return reply.header('content-type', d.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`).send(d.bytes);
+  });
+
+  app.get('/api/v1/cohorts/:id/forms/:form', {
+    schema: { tags: ['cohorts'], summary: 'Print 开班申请表 (opening), 学员登记表 (registration) or 职业技能培训人员名册 (roster) as PDF', params: idParam.extend({ form: z.enum(['opening', 'registration', 'roster']) }) },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const c = await service.visibleCohort(ctx, actor, req.params.id);
+    const pdf = await cohortForm(ctx.db, c, req.params.form, ['city_admin', 'county_admin', 'reviewer', 'institution'].includes(actor.role), ctx.now());
+    const names = { opening: '职业技能培训开班申请表', registration: '职业技能培训学员登记表', roster: '职业技能培训人员名册' };
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${names[req.params.form]}.pdf`)}`).send(pdf);
+  });
+
+  app.put('/api/v1/cohorts/:id/completion-roster', { schema: { tags: ['cohorts'], summary: '结业花名册: who completes', params: idParam, body: z.object({ personIds: z.array(z.uuid()) }) } },
+    async (req) => outcomes.setCompletionRoster(ctx, actorOf(req), req.params.id, req.body.personIds));
+
+  const score = z.number().int().min(0).max(100).nullable();
+  app.put('/api/v1/cohorts/:id/exams', {
+    schema: { tags: ['cohorts'], summary: 'Record 结业考核 scores (theory, practical); passed when each given score reaches the pass mark', params: idParam, body: z.object({ results: z.array(z.object({ personId: z.uuid(), theoryScore: score, practicalScore: score })).min(1) }) },
+  }, async (req) => outcomes.recordExams(ctx, actorOf(req), req.params.id, req.body.results));
+
+  app.put('/api/v1/cohorts/:id/evaluator', { schema: { tags: ['cohorts'], summary: 'Assign the evaluator (not the trainer, filed for the occupation and level)', params: idParam, body: z.object({ evaluatorId: z.uuid() }) } },
+    async (req) => outcomes.assignEvaluator(ctx, actorOf(req), req.params.id, req.body.evaluatorId));
+
+  app.put('/api/v1/cohorts/:id/evaluations', {
+    schema: { tags: ['cohorts'], summary: 'Record skill-level evaluation results (the assigned evaluator)', params: idParam, body: z.object({ results: z.array(z.object({ personId: z.uuid(), passed: z.boolean(), certificateNo: z.string().trim().max(40).nullable(), evaluatedOn: z.iso.date() })).min(1) }) },
+  }, async (req) => outcomes.recordEvaluations(ctx, actorOf(req), req.params.id, req.body.results));
+
+  const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').nullable().default(null);
+  app.post('/api/v1/cohorts/:id/employment-proofs', {
+    schema: {
+      tags: ['cohorts'], summary: 'Record an employment proof for a trainee; answers whether it counts under the pack', params: idParam,
+      body: z.object({
+        personId: z.uuid(), kind: z.enum(Object.keys(PROOF_KINDS) as ['contract', 'business_licence', 'flexible']), employer: z.string().trim().min(1).max(100),
+        employerCreditCode: z.string().trim().max(18).nullable().default(null), contractStart: z.iso.date().nullable().default(null), contractEnd: z.iso.date().nullable().default(null),
+        firstPayrollMonth: month, latestPayrollMonth: month,
+      }),
+    },
+  }, async (req, reply) => reply.status(201).send(await outcomes.addEmploymentProof(ctx, actorOf(req), req.params.id, req.body)));
+
+  app.get('/api/v1/cohorts/:id/employment', { schema: { tags: ['cohorts'], summary: 'Employment per trainee and the cohort’s employment rate', params: idParam } }, async (req) => {
+    const c = await service.visibleCohort(ctx, actorOf(req), req.params.id);
+    return outcomes.employmentSummary(ctx.db, c);
+  });
+
+  app.get('/api/v1/cohorts/:id/subsidy', { schema: { tags: ['cohorts'], summary: 'The engine’s decision on this cohort from its records (preview before a claim)', params: idParam } }, async (req) => {
+    const c = await service.visibleCohort(ctx, actorOf(req), req.params.id);
+    return outcomes.subsidyPreview(ctx.db, c);
+  });
+}
