@@ -17,6 +17,7 @@ import { policyRoutes } from '../policy/routes.ts';
 import { cohortRoutes } from '../cohort/routes.ts';
 import { certificateRoutes } from '../certificate/routes.ts';
 import { voucherRoutes } from '../voucher/routes.ts';
+import { referenceRoutes } from './reference.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -50,6 +51,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   cohortRoutes(app, ctx);
   certificateRoutes(app, ctx);
   voucherRoutes(app, ctx);
+  referenceRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

@@ -8,6 +8,7 @@ import * as store from './store.ts';
 
 export const meSchema = z.object({
   username: z.string(),
+  orgName: z.string().nullable().describe('the institution, evaluator or enterprise the account belongs to'),
   displayName: z.string(),
   role: z.string(),
   roleLabel: z.string(),
@@ -19,8 +20,8 @@ export const meSchema = z.object({
   personId: z.string().nullable(),
 });
 
-const presentMe = (a: Actor) => ({
-  username: a.username, displayName: a.displayName, role: a.role, roleLabel: ROLE_LABELS[a.role], regionCode: a.regionCode,
+const presentMe = (a: Actor, orgName: string | null) => ({
+  username: a.username, orgName, displayName: a.displayName, role: a.role, roleLabel: ROLE_LABELS[a.role], regionCode: a.regionCode,
   cityCode: a.cityCode, institutionId: a.institutionId, evaluatorId: a.evaluatorId, enterpriseId: a.enterpriseId, personId: a.personId,
 });
 
@@ -82,7 +83,7 @@ export function sessionRoutes(app: Api, ctx: AppContext) {
       await appendAudit(tx, { at: now, actorId: account.id, actor: account.username, action: 'session.create', entity: 'account', entityId: account.id });
     });
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(), maxAge: SESSION_MAX_MS / 1000 });
-    return presentMe(store.toActor(account));
+    return presentMe(store.toActor(account), await store.orgNameOf(ctx.db, store.toActor(account)));
   });
 
   app.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (req, reply) => {
@@ -93,7 +94,11 @@ export function sessionRoutes(app: Api, ctx: AppContext) {
   });
 
   app.get('/api/v1/me', { schema: { tags: ['session'], summary: 'The signed-in account, its role and scope', response: { 200: meSchema } } },
-    async (req) => presentMe(actorOf(req)));
+    async (req) => presentMe(actorOf(req), await store.orgNameOf(ctx.db, actorOf(req))));
+
+  app.get('/api/v1/session', {
+    schema: { tags: ['session'], summary: 'Whether this browser is signed in (never 401), and as whom', response: { 200: z.object({ signedIn: z.boolean(), me: meSchema.nullable() }) } },
+  }, async (req) => ({ signedIn: !!req.actor, me: req.actor ? presentMe(req.actor, await store.orgNameOf(ctx.db, req.actor)) : null }));
 }
 
 // Behind TLS in production the cookie must be Secure; locally (http://localhost) it cannot be.

@@ -108,3 +108,12 @@ export async function touchSession(db: Queryable, hashOfToken: string, now: Date
 export async function deleteSession(db: Queryable, hashOfToken: string) {
   await db.query(`DELETE FROM session WHERE token_hash = $1`, [hashOfToken]);
 }
+
+/** The name of the organisation (or person) an account belongs to, for headers and forms. */
+export async function orgNameOf(db: Queryable, a: Actor): Promise<string | null> {
+  const [table, id] = a.institutionId ? ['institution', a.institutionId] : a.evaluatorId ? ['evaluator', a.evaluatorId]
+    : a.enterpriseId ? ['enterprise', a.enterpriseId] : a.personId ? ['person', a.personId] : [null, null];
+  if (!table) return null;
+  const { rows } = await db.query(`SELECT name FROM ${table} WHERE id = $1`, [id]);
+  return rows[0]?.name ?? null;
+}

@@ -12,7 +12,7 @@ import { PROOF_KINDS } from './employment.ts';
 import { cohortForm } from './forms.ts';
 import * as documents from './documents.ts';
 import * as outcomes from './outcomes.ts';
-import { screenCohort } from './screening.ts';
+import { identityFactsFor, screenCohort } from './screening.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 
@@ -96,7 +96,7 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
   app.get('/api/v1/cohorts/:id/screening', { schema: { tags: ['cohorts'], summary: 'Screen the roster now, person by person, with reasons and citations', params: idParam } }, async (req) => {
     const actor = actorOf(req);
     const c = await service.visibleCohort(ctx, actor, req.params.id);
-    return { items: await screenCohort(ctx.db, ctx.identity, c) };
+    return { items: await screenCohort(ctx.db, await identityFactsFor(ctx.db, ctx.identity, c), c) };
   });
 
   app.post('/api/v1/cohorts/:id/documents', {

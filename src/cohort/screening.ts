@@ -1,6 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { IdentityCheck } from '../person/identity.ts';
-import { identityFindings } from '../person/identity.ts';
+import { identityFindings, type IdentityCheck, type IdentityFacts } from '../person/identity.ts';
 import { AppError } from '../shared/errors.ts';
 import { calculate } from '../policy/calculate.ts';
 import { parseCase } from '../policy/case-file.ts';
@@ -10,6 +9,15 @@ import { databaseResolver } from '../policy/routes.ts';
 import { NO_VOUCHER_CITATION } from '../voucher/voucher.ts';
 import type { Cohort } from './store.ts';
 import { listEnrolments, listLessons, overlappingEnrolments } from './store.ts';
+
+/**
+ * Asks the identity systems about everyone on the roster. Outside any transaction: an external system may be
+ * slow, and the embedded store has a single connection.
+ */
+export async function identityFactsFor(db: Queryable, identity: IdentityCheck, cohort: Pick<Cohort, 'cityCode' | 'id'>) {
+  const enrolments = await listEnrolments(db, cohort);
+  return identity.lookup(enrolments.map((e) => e.idNumber));
+}
 
 export interface ScreeningReason {
   rule: string;
@@ -51,13 +59,12 @@ async function histories(db: Queryable, personIds: string[], cohort: Cohort) {
  * set yet count as 0); the identity systems, the voucher (无券不补) and overlapping cohorts add their own
  * reasons. Nobody is dropped: each person comes back with their reasons.
  */
-export async function screenCohort(db: Queryable, identity: IdentityCheck, cohort: Cohort): Promise<Screening[]> {
+export async function screenCohort(db: Queryable, identityFacts: Map<string, IdentityFacts>, cohort: Cohort): Promise<Screening[]> {
   const enrolments = await listEnrolments(db, cohort);
   if (!enrolments.length) return [];
   const pack = findPack(cohort.policy)!;
   const lessons = await listLessons(db, cohort);
   const history = await histories(db, enrolments.map((e) => e.personId), cohort);
-  const facts = await identity.lookup(enrolments.map((e) => e.idNumber));
   const overlaps = await overlappingEnrolments(db, cohort);
   const days = new Set(lessons.map((l) => l.date)).size
     || Math.round((Date.parse(cohort.endDate) - Date.parse(cohort.startDate)) / 86_400_000) + 1;
@@ -88,7 +95,8 @@ export async function screenCohort(db: Queryable, identity: IdentityCheck, cohor
   }
   return enrolments.map((e) => {
     const reasons: ScreeningReason[] = (engine.get(e.personId)?.reasons ?? []).map((r) => ({ ...r, severity: 'refusal' as const }));
-    for (const f of identityFindings({ householdRegionCode: null }, facts.get(e.idNumber)!)) {
+    const facts = identityFacts.get(e.idNumber);
+    for (const f of facts ? identityFindings({ householdRegionCode: null }, facts) : []) {
       if (f.severity !== 'info') reasons.push({ rule: f.rule, citation: f.citation, text: f.text, severity: f.severity });
     }
     if (!e.voucherId) {

@@ -12,7 +12,8 @@ import { issueCertificates } from '../certificate/store.ts';
 import { prefixFor } from '../certificate/certificate.ts';
 import { cohortMachine, cohortPolicy, type CohortInput, type CohortState, type DocumentKind, type LessonInput } from './cohort.ts';
 import { CONDITIONS, evaluateGuards, type CohortFacts } from './guards.ts';
-import { screenCohort } from './screening.ts';
+import { identityFactsFor, screenCohort } from './screening.ts';
+import type { WorkdayCalendar } from '../calendar/workdays.ts';
 import { advancePayment } from './advance.ts';
 import * as store from './store.ts';
 
@@ -104,7 +105,7 @@ export const removeLesson = (ctx: AppContext, actor: Actor, id: string, lessonId
   });
 
 /** The facts the guards of a transition look at. */
-async function loadFacts(ctx: AppContext, tx: Queryable, c: store.Cohort, reason: string | null): Promise<CohortFacts> {
+async function loadFacts(ctx: AppContext, tx: Queryable, c: store.Cohort, reason: string | null, calendar: WorkdayCalendar): Promise<CohortFacts> {
   const inst = (await tx.query(`SELECT status FROM institution WHERE id = $1`, [c.institutionId])).rows[0];
   const licensed = (await tx.query<{ occupationCode: string; level: number }>(`SELECT occupation_code AS "occupationCode", level FROM institution_occupation WHERE institution_id = $1`, [c.institutionId])).rows;
   const rooms = (await tx.query(`SELECT area_m2 FROM institution_venue WHERE institution_id = $1 AND kind = 'theory'`, [c.institutionId])).rows;
@@ -125,7 +126,7 @@ async function loadFacts(ctx: AppContext, tx: Queryable, c: store.Cohort, reason
     completionRoster: roster.completion,
     examsMissing: roster.missing,
     overlaps: await store.overlappingEnrolments(tx, c),
-    calendar: await loadCalendar(ctx.db),
+    calendar,
     reason,
   };
 }
@@ -137,11 +138,14 @@ async function loadFacts(ctx: AppContext, tx: Queryable, c: store.Cohort, reason
 export async function transitionCohort(ctx: AppContext, actor: Actor, id: string, action: string, reason: string | null) {
   const visible = await visibleCohort(ctx, actor, id);
   const now = ctx.now();
+  // Read before the transaction: the calendar may load from the store, the identity systems are external.
+  const calendar = await loadCalendar(ctx.db);
+  const identityFacts = action === 'submit_opening' && visible.state === 'draft' ? await identityFactsFor(ctx.db, ctx.identity, visible) : new Map();
   return ctx.db.transaction(async (tx) => {
     const c = await store.lockCohort(tx, visible.cityCode, id);
     if (actor.role === 'institution' && c.institutionId !== actor.institutionId) throw notFound('cohort');
     const t = fire(cohortMachine, c.state, action, actor.role, (cond) => CONDITIONS[cond]({ cohort: c }));
-    const facts = await loadFacts(ctx, tx, c, reason);
+    const facts = await loadFacts(ctx, tx, c, reason, calendar);
     const refusals = evaluateGuards(t.guards ?? [], facts);
     if (refusals.length) {
       throw new AppError('guard_failed', `${action} refused: ${refusals.map((r) => r.text).join('；')}`, { action, state: c.state, reasons: refusals });
@@ -149,7 +153,7 @@ export async function transitionCohort(ctx: AppContext, actor: Actor, id: string
     const extra: Parameters<typeof store.setCohortState>[4] = {};
     let screening = undefined;
     if (t.action === 'submit_opening') {
-      screening = await screenCohort(tx, ctx.identity, c);
+      screening = await screenCohort(tx, identityFacts, c);
       for (const s of screening) await store.setScreening(tx, c, s.personId, { eligible: s.eligible, reasons: s.reasons });
       extra.submitted = true;
     }

@@ -120,13 +120,14 @@ export async function setCohortState(tx: Queryable, c: Cohort, state: CohortStat
 
 export async function insertEvent(tx: Queryable, c: Cohort, e: { action: string; from: string; to: string; actor: string; role: string; reason: string | null }, now: Date) {
   await tx.query(
-    `INSERT INTO cohort_event (city_code, cohort_id, action, from_state, to_state, actor, role, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO cohort_event (city_code, cohort_id, seq, action, from_state, to_state, actor, role, reason, at)
+     VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM cohort_event WHERE city_code = $1 AND cohort_id = $2), $3, $4, $5, $6, $7, $8, $9)`,
     [c.cityCode, c.id, e.action, e.from, e.to, e.actor, e.role, e.reason, now],
   );
 }
 
 export async function listEvents(db: Queryable, c: Cohort) {
-  const { rows } = await db.query(`SELECT action, from_state AS "from", to_state AS "to", actor, role, reason, at FROM cohort_event WHERE city_code = $1 AND cohort_id = $2 ORDER BY at, id`, [c.cityCode, c.id]);
+  const { rows } = await db.query(`SELECT action, from_state AS "from", to_state AS "to", actor, role, reason, at FROM cohort_event WHERE city_code = $1 AND cohort_id = $2 ORDER BY seq`, [c.cityCode, c.id]);
   return rows;
 }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../test/stores.ts';
-import { seedWorld, testApp, testIdNumber, withWrongCheckDigit } from '../test/fixtures.ts';
+import { multipart, seedWorld, testApp, testIdNumber, withWrongCheckDigit } from '../test/fixtures.ts';
 import { readRoster } from './roster.ts';
 
 async function workbook(rows: Array<Record<string, string | number>>, headers = ['序号', '姓名', '公民身份号码', '手机号码', '文化程度', '人员类别', '登记状态']) {
@@ -13,35 +13,13 @@ async function workbook(rows: Array<Record<string, string | number>>, headers = 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function multipart(file: Buffer, filename = '花名册.xlsx') {
-  const boundary = '----peixun-test';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-it('reads rows under a header found below a title line, and reports unknown labels by column', async () => {
-  const { rows, problems } = await readRoster(await workbook([
-    { 姓名: '甲', 公民身份号码: testIdNumber(101), 文化程度: '高中', 人员类别: '退役军人、残疾人', 登记状态: '失业' },
-    { 姓名: '乙', 公民身份号码: testIdNumber(103), 文化程度: '博士后', 登记状态: '在职' },
-  ]));
-  expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ row: 3, input: { name: '甲', education: 'senior', groups: ['veteran', 'disabled'], employmentStatus: 'unemployed' } });
-  expect(problems).toEqual([{ row: 4, name: '乙', reasons: [
-    expect.objectContaining({ field: 'education', column: '文化程度' }),
-    expect.objectContaining({ field: 'employmentStatus', column: '登记状态' }),
-  ] }]);
-});
-
-it('refuses an ID number typed as a number (Excel drops its last digits)', async () => {
-  const { problems } = await readRoster(await workbook([{ 姓名: '丙', 公民身份号码: 140302199001011234 }]));
-  expect(problems[0].reasons[0]).toMatchObject({ field: 'idNumber' });
-});
-
 describeStores('roster import and export', (store) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   const count = async () => (await store().query(`SELECT count(*)::int AS n FROM person`)).rows[0].n as number;
-  const upload = (mode: string, file: Buffer, user = 'institution-yq', filename?: string) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/persons/import?mode=${mode}`, ...(() => { const m = multipart(file, filename); return { payload: m.payload, headers: { ...m.headers, ...t.as(user) } }; })() });
+  const upload = (mode: string, bytes: Buffer, user = 'institution-yq', name = '花名册.xlsx') => {
+    const m = multipart({ name, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes });
+    return t.app.inject({ method: 'POST', url: `/api/v1/persons/import?mode=${mode}`, payload: m.payload, headers: { ...m.headers, ...t.as(user) } });
+  };
   beforeAll(async () => {
     await seedWorld(store());
     t = await testApp(store());

@@ -17,15 +17,40 @@ export function testClock(start = '2024-11-05T02:00:00Z') {
 
 export interface World {
   institutions: { yqCity: string; yqMine: string; heze: string };
+  teachers: { yqCity: string; heze: string };
+  evaluators: { yq: string; yqSameAsTrainer: string };
   accounts: Record<string, string>;
 }
 
+/** A listed institution licensed for 电工 5/4 and 养老护理员 5, with a 60 m² theory room. */
 async function institution(tx: Queryable, name: string, city: string, region: string, credit: string, status = 'listed') {
   const { rows } = await tx.query(
     `INSERT INTO institution (city_code, region_code, name, kind, credit_code, licence_no, contact_name, contact_phone, status, created_at, updated_at)
      VALUES ($1, $2, $3, 'private_school', $4, 'LIC-1', '王老师', '13900000000', $5, now(), now()) RETURNING id`,
     [city, region, name, credit, status],
   );
+  const id = rows[0].id as string;
+  for (const [code, level] of [['6-31-01-03', 5], ['6-31-01-03', 4], ['4-10-01-05', 5]] as const) {
+    await tx.query(`INSERT INTO institution_occupation (institution_id, occupation_code, level) VALUES ($1, $2, $3)`, [id, code, level]);
+  }
+  await tx.query(`INSERT INTO institution_venue (institution_id, name, kind, area_m2) VALUES ($1, '理论教室', 'theory', 60)`, [id]);
+  return id;
+}
+
+async function teacher(tx: Queryable, institutionId: string, n: number) {
+  const { rows } = await tx.query(
+    `INSERT INTO teacher (institution_id, name, id_number, qualification) VALUES ($1, '张老师', $2, '高级技师') RETURNING id`,
+    [institutionId, makeIdNumber('140302', '1975-03-03', 900 + n)],
+  );
+  return rows[0].id as string;
+}
+
+async function evaluator(tx: Queryable, name: string, credit: string) {
+  const { rows } = await tx.query(
+    `INSERT INTO evaluator (city_code, region_code, name, credit_code, status, created_at) VALUES ('140300', '140302', $1, $2, 'listed', now()) RETURNING id`,
+    [name, credit],
+  );
+  await tx.query(`INSERT INTO evaluator_filing (evaluator_id, occupation_code, level) VALUES ($1, '6-31-01-03', 5)`, [rows[0].id]);
   return rows[0].id as string;
 }
 
@@ -42,8 +67,14 @@ export async function seedWorld(db: Database): Promise<World> {
       yqMine: await institution(tx, '阳泉市矿区技能培训学校', '140300', '140303', '91140303MA0K00002B'),
       heze: await institution(tx, '菏泽市牡丹区职业培训学校', '371700', '371702', '91371702MA0K00003C'),
     };
+    const teachers = { yqCity: await teacher(tx, institutions.yqCity, 1), heze: await teacher(tx, institutions.heze, 2) };
+    const evaluators = {
+      yq: await evaluator(tx, '阳泉市职业技能鉴定评价中心', '12140300MB0000001A'),
+      // the same organisation as the trainer (same unified credit code): may not evaluate its own trainees
+      yqSameAsTrainer: await evaluator(tx, '阳泉市城区惠民职业培训学校（评价）', '91140302MA0K00001A'),
+    };
     const accounts: Record<string, string> = {};
-    const add = async (username: string, role: Role, region: string, extra: { institutionId?: string } = {}) => {
+    const add = async (username: string, role: Role, region: string, extra: { institutionId?: string; evaluatorId?: string } = {}) => {
       const a = await insertAccount(tx, { username, passwordHash: hash, role, displayName: username, regionCode: region, ...extra }, new Date());
       accounts[username] = a.id;
     };
@@ -58,8 +89,10 @@ export async function seedWorld(db: Database): Promise<World> {
     await add('city_admin-hz', 'city_admin', '371700');
     await add('county_admin-hz', 'county_admin', '371702');
     await add('institution-hz', 'institution', '371702', { institutionId: institutions.heze });
-    await add('evaluator-yq', 'evaluator', '140300');
-    return { institutions, accounts };
+    await add('evaluator-yq', 'evaluator', '140302', { evaluatorId: evaluators.yq });
+    await add('evaluator-yq-trainer', 'evaluator', '140302', { evaluatorId: evaluators.yqSameAsTrainer });
+    await add('county_admin-yq2', 'county_admin', '140302');
+    return { institutions, teachers, evaluators, accounts };
   });
 }
 
@@ -71,8 +104,10 @@ export async function testApp(db: Database, clock = testClock()) {
   const app = await buildApp(ctx, { webDir: '/nonexistent' });
   const cookies = new Map<string, string>();
   /** Signs in and remembers the cookie; `as(user)` gives headers for that user. */
+  let logins = 0;
   async function login(username: string, password = PASSWORD) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+    // each sign-in from its own address, so that the login rate limit does not trip over test set-up
+    const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, remoteAddress: `127.1.${Math.floor(logins / 250)}.${logins++ % 250}` });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const c = res.cookies.find((k) => k.name === 'peixun_session')!;
     cookies.set(username, `peixun_session=${c.value}`);
@@ -84,3 +119,16 @@ export async function testApp(db: Database, clock = testClock()) {
 
 /** The same ID number with a wrong check character. */
 export const withWrongCheckDigit = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+
+/** A multipart/form-data body with text fields first, then one file (as browsers send it). */
+export function multipart(file: { name: string; type: string; bytes: Buffer }, fields: Record<string, string> = {}) {
+  const boundary = '----peixun-test-boundary';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`);
+  return {
+    payload: Buffer.concat([...parts, head, file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

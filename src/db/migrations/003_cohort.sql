@@ -108,6 +108,7 @@ CREATE TABLE cohort_event (
   city_code char(6) NOT NULL,
   id uuid NOT NULL DEFAULT gen_random_uuid(),
   cohort_id uuid NOT NULL,
+  seq integer NOT NULL, -- order within the cohort (events of one instant keep their order)
   action text NOT NULL,
   from_state text NOT NULL,
   to_state text NOT NULL,
@@ -118,7 +119,7 @@ CREATE TABLE cohort_event (
   PRIMARY KEY (city_code, id),
   FOREIGN KEY (city_code, cohort_id) REFERENCES cohort (city_code, id) ON DELETE CASCADE
 );
-CREATE INDEX cohort_event_cohort ON cohort_event (city_code, cohort_id, at);
+CREATE UNIQUE INDEX cohort_event_cohort ON cohort_event (city_code, cohort_id, seq);
 
 CREATE TABLE exam_result (
   city_code char(6) NOT NULL,

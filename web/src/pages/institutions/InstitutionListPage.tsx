@@ -91,11 +91,11 @@ export function InstitutionListPage() {
           }}
           columns={[
             {
-              title: t('institution.fields.name'), dataIndex: 'name', width: 240,
+              title: t('institution.fields.name'), dataIndex: 'name', width: 220,
               render: (name: string, r) => <Link to={`/institutions/${r.id}`}>{name}</Link>,
             },
             { title: t('institution.fields.kind'), dataIndex: 'kind', width: 150, responsive: ['md'], render: (k: string) => t(`institution.kind.${k}`) },
-            { title: t('institution.fields.region'), dataIndex: 'regionName', width: 100 },
+            { title: t('institution.fields.region'), dataIndex: 'regionName', width: 100, responsive: ['sm'] },
             { title: t('institution.fields.status'), dataIndex: 'status', width: 100, render: (s: InstitutionSummary['status']) => <InstitutionStatusTag status={s} /> },
             {
               title: t('institution.fields.occupationNames'), dataIndex: 'occupationNames', width: 280, responsive: ['lg'],

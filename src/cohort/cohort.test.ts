@@ -1,0 +1,237 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeStores } from '../test/stores.ts';
+import { multipart, seedWorld, testApp, testClock, type World } from '../test/fixtures.ts';
+import { fire, readyDraft, stateOf } from '../test/cohorts.ts';
+import { deadEnds, unreachableStates } from '../shared/machine.ts';
+import { CERTIFICATE_NUMBER_PATTERN } from '../certificate/certificate.ts';
+import { cohortMachine } from './cohort.ts';
+
+describe('cohort machine as data', () => {
+  it('reaches every state and has no dead end', () => {
+    expect(unreachableStates(cohortMachine)).toEqual([]);
+    expect(deadEnds(cohortMachine)).toEqual([]);
+  });
+  it('keeps the action names of SPEC §3.3', () => {
+    const actions = new Set(cohortMachine.transitions.map((t) => t.action));
+    for (const a of ['submit_opening', 'approve_opening', 'return_opening', 'reject', 'start', 'submit_completion', 'approve_completion', 'return_completion', 'record_exams', 'claim', 'close', 'cancel']) {
+      expect(actions.has(a as never)).toBe(true);
+    }
+  });
+});
+
+describeStores('cohort life cycle', (store) => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let world: World;
+  const clock = testClock('2024-11-05T02:00:00Z');
+  const users = ['institution-yq', 'institution-yq-mine', 'county_admin-yq', 'county_admin-yq-mine', 'city_admin-yq', 'reviewer-yq', 'institution-hz', 'county_admin-hz', 'evaluator-yq', 'evaluator-yq-trainer', 'finance-yq'];
+  beforeAll(async () => {
+    world = await seedWorld(store());
+    t = await testApp(store(), clock);
+    for (const u of users) await t.login(u);
+  });
+  const get = (user: string, url: string) => t.app.inject({ url, headers: t.as(user) });
+
+  it('walks an order cohort from draft to numbered certificates: county reviews, city approves', async () => {
+    const { id, personIds } = await readyDraft(t, { user: 'institution-yq', idBase: 100, programType: 'order', teacherId: world.teachers.yqCity });
+    const submitted = await fire(t, 'institution-yq', id, 'submit_opening');
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().state).toBe('opening_submitted');
+    expect(submitted.json().screening).toHaveLength(3);
+    expect(submitted.json().screening[0].reasons.map((r: any) => r.rule)).toContain('voucher.unbound');
+    const county = await fire(t, 'county_admin-yq', id, 'approve_opening');
+    expect(county.json().state).toBe('opening_county_approved');
+    expect((await fire(t, 'county_admin-yq', id, 'approve_opening')).json().code).toBe('forbidden');
+    expect((await fire(t, 'city_admin-yq', id, 'approve_opening')).json().state).toBe('opening_approved');
+    expect((await fire(t, 'institution-yq', id, 'start')).json().state).toBe('in_training');
+    const noRoster = await fire(t, 'institution-yq', id, 'submit_completion');
+    expect(noRoster.statusCode).toBe(422);
+    expect(noRoster.json().reasons[0].rule).toBe('completion.roster');
+    await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds } });
+    expect((await fire(t, 'institution-yq', id, 'submit_completion')).json().state).toBe('completion_submitted');
+    expect((await fire(t, 'county_admin-yq', id, 'approve_completion')).json().state).toBe('completion_approved');
+    const missing = await fire(t, 'institution-yq', id, 'record_exams');
+    expect(missing.json().reasons[0].rule).toBe('exam.missing');
+    const exams = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/exams`, headers: t.as('institution-yq'), payload: { results: [
+      { personId: personIds[0], theoryScore: 80, practicalScore: 75 },
+      { personId: personIds[1], theoryScore: 90, practicalScore: 59 },
+      { personId: personIds[2], theoryScore: 60, practicalScore: null },
+    ] } });
+    expect(exams.json()).toMatchObject({ recorded: 3, passed: 2 });
+    const examined = await fire(t, 'institution-yq', id, 'record_exams');
+    expect(examined.json().state).toBe('examined');
+    const numbers: string[] = examined.json().certificates;
+    expect(numbers).toHaveLength(2);
+    for (const n of numbers) expect(n).toMatch(CERTIFICATE_NUMBER_PATTERN);
+    expect(numbers[0]).toMatch(/^JNPX120224\d{6}$/); // 城区 140302 → 02, issued 2024
+    const listed = (await get('institution-yq', `/api/v1/certificates?cohortId=${id}`)).json();
+    expect(listed.items.map((c: any) => c.number).sort()).toEqual([...numbers].sort());
+    const pub = await t.app.inject({ url: `/api/v1/public/certificates/${numbers[0]}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toMatchObject({ number: numbers[0], occupation: '电工', level: 5, institution: '阳泉市城区惠民职业培训学校' });
+    expect(pub.json().holder).toMatch(/^学.\*?|\*/);
+    expect((await t.app.inject({ url: '/api/v1/public/certificates/JNPX120224999999' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/public/certificates/nonsense' })).json()).toMatchObject({ code: 'validation', field: 'number' });
+    const events = (await get('county_admin-yq', `/api/v1/cohorts/${id}`)).json().events.map((e: any) => e.action);
+    expect(events).toEqual(['submit_opening', 'approve_opening', 'approve_opening', 'start', 'submit_completion', 'approve_completion', 'record_exams']);
+    const audit = await store().query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'cohort' AND entity_id = $1 AND action LIKE 'cohort.%'`, [id]);
+    expect(audit.rows[0].n).toBeGreaterThanOrEqual(events.length);
+  });
+
+  it('an illegal action is a 409 naming state and action, a wrong role a 403; neither changes anything', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 200 });
+    const before = (await store().query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
+    const illegal = await fire(t, 'county_admin-yq', id, 'approve_completion');
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json()).toMatchObject({ code: 'illegal_transition', state: 'draft', action: 'approve_completion' });
+    const role = await fire(t, 'county_admin-yq', id, 'submit_opening');
+    expect(role.statusCode).toBe(403);
+    expect(role.json().code).toBe('forbidden');
+    expect(await stateOf(t, id)).toBe('draft');
+    expect((await store().query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n).toBe(before);
+    expect((await fire(t, 'institution-yq', id, 'fly')).json()).toMatchObject({ code: 'validation', field: 'action' });
+  });
+
+  it('a cohort out of scope is 404 for another county and another institution', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 300, persons: 1 });
+    expect((await get('county_admin-yq-mine', `/api/v1/cohorts/${id}`)).statusCode).toBe(404);
+    expect((await get('institution-yq-mine', `/api/v1/cohorts/${id}`)).statusCode).toBe(404);
+    expect((await fire(t, 'county_admin-hz', id, 'approve_opening')).statusCode).toBe(404);
+    expect((await get('city_admin-yq', `/api/v1/cohorts/${id}`)).statusCode).toBe(200);
+  });
+
+  it('refuses to submit with every unmet condition listed and cited', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 400, persons: 1, documents: false, lessonsPerDay: 6, occupationCode: '4-10-01-05', level: 4 });
+    const extra = await t.app.inject({ method: 'POST', url: `/api/v1/cohorts/${id}/lessons`, headers: t.as('institution-yq'), payload: { date: '2024-11-20', startsAt: '18:00', endsAt: '20:00', kind: 'practical', lessons: 3, groupSize: 6 } });
+    expect(extra.statusCode).toBe(201);
+    const res = await fire(t, 'institution-yq', id, 'submit_opening');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('guard_failed');
+    const rules = res.json().reasons.map((r: any) => r.rule);
+    expect(rules).toContain('institution.not_licensed');
+    expect(rules).toContain('lesson.daily_max');
+    expect(rules).toContain('opening.documents');
+    expect(rules).toContain('lesson.practical_group');
+    expect(res.json().reasons.every((r: any) => r.citation && r.text)).toBe(true);
+    expect(res.json().reasons.find((r: any) => r.rule === 'lesson.daily_max').citation).toBe('绥就办发〔2019〕1号 第五条(三)');
+    expect(await stateOf(t, id)).toBe('draft');
+  });
+
+  it('refuses a submission from an institution under rectification (yangquan 第十七条)', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq-mine', idBase: 500, persons: 1, region: '140303' });
+    await store().query(`UPDATE institution SET status = 'rectifying' WHERE id = $1`, [world.institutions.yqMine]);
+    const res = await fire(t, 'institution-yq-mine', id, 'submit_opening');
+    expect(res.json().reasons[0]).toMatchObject({ rule: 'institution.not_listed', citation: '阳人社规发〔2024〕2号 第十七条' });
+    await store().query(`UPDATE institution SET status = 'listed' WHERE id = $1`, [world.institutions.yqMine]);
+  });
+
+  it('returns an opening with reasons back to draft, and rejects only with a reason', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 600, persons: 1 });
+    await fire(t, 'institution-yq', id, 'submit_opening');
+    expect((await fire(t, 'county_admin-yq', id, 'return_opening')).json().reasons[0].rule).toBe('decision.reason');
+    const back = await fire(t, 'county_admin-yq', id, 'return_opening', '课程表缺少实操课时');
+    expect(back.json().state).toBe('draft');
+    const detail = (await get('institution-yq', `/api/v1/cohorts/${id}`)).json();
+    expect(detail.events.at(-1)).toMatchObject({ action: 'return_opening', reason: '课程表缺少实操课时' });
+    await fire(t, 'institution-yq', id, 'submit_opening');
+    expect((await fire(t, 'county_admin-yq', id, 'reject', '重复申报')).json().state).toBe('rejected');
+  });
+
+  it('flags and refuses a person already in a cohort whose lessons overlap', async () => {
+    const a = await readyDraft(t, { user: 'institution-yq', idBase: 700, persons: 1, startDate: '2024-12-02', endDate: '2024-12-04' });
+    expect((await fire(t, 'institution-yq', a.id, 'submit_opening')).statusCode).toBe(200);
+    const b = await readyDraft(t, { user: 'institution-yq', idBase: 800, persons: 0, startDate: '2024-12-03', endDate: '2024-12-05' });
+    await t.app.inject({ method: 'POST', url: `/api/v1/cohorts/${b.id}/enrolments`, headers: t.as('institution-yq'), payload: { personId: a.personIds[0] } });
+    const screening = (await get('institution-yq', `/api/v1/cohorts/${b.id}/screening`)).json().items;
+    expect(screening[0]).toMatchObject({ eligible: false });
+    expect(screening[0].reasons.map((r: any) => r.rule)).toContain('enrolment.overlap');
+    const res = await fire(t, 'institution-yq', b.id, 'submit_opening');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().reasons.map((r: any) => r.rule)).toEqual(['enrolment.overlap']);
+  });
+
+  it('screens person by person through the policy engine with reasons and citations', async () => {
+    const { id, personIds } = await readyDraft(t, { user: 'institution-yq', idBase: 900, persons: 2 });
+    const idNumber = (await store().query(`SELECT id_number FROM person WHERE id = $1`, [personIds[1]])).rows[0].id_number;
+    await store().query(`INSERT INTO identity_fixture (id_number, draws_monthly_pension) VALUES ($1, true)`, [idNumber]);
+    const res = await fire(t, 'institution-yq', id, 'submit_opening');
+    const byPerson = new Map(res.json().screening.map((s: any) => [s.personId, s]));
+    expect((byPerson.get(personIds[0]) as any).eligible).toBe(true);
+    expect((byPerson.get(personIds[1]) as any).eligible).toBe(false);
+    expect((byPerson.get(personIds[1]) as any).reasons).toContainEqual(expect.objectContaining({ rule: 'eligibility.monthly_pension', citation: '阳人社规发〔2024〕2号 第三条', severity: 'refusal' }));
+    const stored = (await get('county_admin-yq', `/api/v1/cohorts/${id}`)).json().roster;
+    expect(stored.find((r: any) => r.personId === personIds[1]).screening.eligible).toBe(false);
+  });
+
+  describe('opening deadlines count working days (heze 第十一条: at least 3 working days before)', () => {
+    it('accepts a filing exactly 3 working days ahead across a weekend and refuses one a day later', async () => {
+      // 2024-11-25 is a Monday: 3 working days before it is Wednesday 2024-11-20.
+      clock.set('2024-11-20T10:00:00+08:00');
+      await t.login('institution-hz');
+      const ok = await readyDraft(t, { user: 'institution-hz', idBase: 1000, persons: 1, region: '371702', policy: 'heze-2024', startDate: '2024-11-25', endDate: '2024-11-27', teacherId: world.teachers.heze });
+      expect((await fire(t, 'institution-hz', ok.id, 'submit_opening')).statusCode).toBe(200);
+      clock.set('2024-11-21T10:00:00+08:00');
+      await t.login('institution-hz');
+      const late = await readyDraft(t, { user: 'institution-hz', idBase: 1100, persons: 1, region: '371702', policy: 'heze-2024', startDate: '2024-11-25', endDate: '2024-11-27' });
+      const res = await fire(t, 'institution-hz', late.id, 'submit_opening');
+      expect(res.statusCode).toBe(422);
+      expect(res.json().reasons[0]).toMatchObject({ rule: 'heze.opening', citation: expect.stringContaining('第十一条') });
+      expect(res.json().reasons[0].text).toContain('2024-11-20');
+    });
+    it('skips the National Day holiday and counts the make-up Saturday (2024-10-12)', async () => {
+      // start Monday 2024-10-14: working days before it are Sat 10-12 (调休), Fri 10-11, Thu 10-10 → latest 2024-10-10
+      clock.set('2024-10-10T09:00:00+08:00');
+      await t.login('institution-hz');
+      const ok = await readyDraft(t, { user: 'institution-hz', idBase: 1200, persons: 1, region: '371702', policy: 'heze-2024', startDate: '2024-10-14', endDate: '2024-10-15' });
+      expect((await fire(t, 'institution-hz', ok.id, 'submit_opening')).statusCode).toBe(200);
+      clock.set('2024-11-05T02:00:00Z');
+      for (const u of users) await t.login(u);
+    });
+  });
+
+  it('enforces that an evaluator neither trained the cohort nor lacks the filing (yangquan 第十四条)', async () => {
+    const { id, personIds } = await readyDraft(t, { user: 'institution-yq', idBase: 1300, persons: 1 });
+    const own = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluator`, headers: t.as('county_admin-yq'), payload: { evaluatorId: world.evaluators.yqSameAsTrainer } });
+    expect(own.statusCode).toBe(422);
+    expect(own.json().reasons[0]).toMatchObject({ rule: 'evaluation.own_trainees', citation: '阳人社规发〔2024〕2号 第十四条' });
+    const ok = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluator`, headers: t.as('county_admin-yq'), payload: { evaluatorId: world.evaluators.yq } });
+    expect(ok.statusCode).toBe(200);
+    // evaluation is recorded after completion is approved
+    for (const [u, a] of [['institution-yq', 'submit_opening'], ['county_admin-yq', 'approve_opening'], ['institution-yq', 'start']] as const) await fire(t, u, id, a);
+    await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds } });
+    await fire(t, 'institution-yq', id, 'submit_completion');
+    await fire(t, 'county_admin-yq', id, 'approve_completion');
+    const results = { results: [{ personId: personIds[0], passed: true, certificateNo: 'S1403001', evaluatedOn: '2024-11-05' }] };
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluations`, headers: t.as('evaluator-yq-trainer'), payload: results })).statusCode).toBe(404);
+    const rec = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluations`, headers: t.as('evaluator-yq'), payload: results });
+    expect(rec.statusCode, rec.body).toBe(200);
+    const level4 = await readyDraft(t, { user: 'institution-yq', idBase: 1400, persons: 1, level: 4 });
+    const notFiled = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${level4.id}/evaluator`, headers: t.as('county_admin-yq'), payload: { evaluatorId: world.evaluators.yq } });
+    expect(notFiled.json().reasons[0].rule).toBe('evaluation.not_filed');
+  });
+
+  it('uploads documents with their sha256, refusing a wrong type or a renamed file', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 1500, persons: 1, documents: false });
+    const up = (name: string, type: string, bytes: Buffer, kind = 'syllabus') => {
+      const m = multipart({ name, type, bytes }, { kind });
+      return t.app.inject({ method: 'POST', url: `/api/v1/cohorts/${id}/documents`, headers: { ...t.as('institution-yq'), ...m.headers }, payload: m.payload });
+    };
+    expect((await up('x.exe', 'application/octet-stream', Buffer.from('MZ'))).json()).toMatchObject({ code: 'validation', field: 'file' });
+    expect((await up('fake.pdf', 'application/pdf', Buffer.from('not a pdf'))).json()).toMatchObject({ code: 'validation', field: 'file' });
+    expect((await up('a.pdf', 'application/pdf', Buffer.from('%PDF-1.4 x'), 'lunch_menu')).json()).toMatchObject({ code: 'validation', field: 'kind' });
+    const ok = await up('大纲.pdf', 'application/pdf', Buffer.from('%PDF-1.4 syllabus'));
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().sha256).toMatch(/^[0-9a-f]{64}$/);
+    const back = await t.app.inject({ url: `/api/v1/cohorts/${id}/documents/${ok.json().id}`, headers: t.as('county_admin-yq') });
+    expect(back.rawPayload.toString()).toBe('%PDF-1.4 syllabus');
+  });
+
+  it('prints the opening application, registration forms and roster as PDF', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 1600, persons: 2, teacherId: world.teachers.yqCity });
+    for (const form of ['opening', 'registration', 'roster']) {
+      const res = await get('institution-yq', `/api/v1/cohorts/${id}/forms/${form}`);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+});
