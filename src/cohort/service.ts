@@ -39,10 +39,17 @@ async function checkCohortInput(db: Queryable, input: CohortInput) {
   return pack;
 }
 
+/** A cohort follows the policy of the place that pays for it: the pack's city, or 文水 for its county document. */
+function checkPackApplies(pack: { id: string; region: string }, institution: { city_code: string; region_code: string }) {
+  const ok = pack.region.endsWith('00') ? pack.region === institution.city_code : pack.region === institution.region_code;
+  if (!ok) throw invalid('policy', `${pack.id} 不适用于本机构所在地区 ${institution.region_code}`);
+}
+
 export async function createCohort(ctx: AppContext, actor: Actor, input: CohortInput) {
   authorize(cohortPolicy, actor, 'create');
-  await checkCohortInput(ctx.db, input);
+  const pack = await checkCohortInput(ctx.db, input);
   const { rows } = await ctx.db.query(`SELECT city_code, region_code FROM institution WHERE id = $1`, [actor.institutionId]);
+  checkPackApplies(pack, rows[0]);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const id = await store.insertCohort(tx, { ...input, cityCode: rows[0].city_code, regionCode: rows[0].region_code, institutionId: actor.institutionId! }, now);
@@ -67,7 +74,7 @@ async function editDraft<T>(ctx: AppContext, actor: Actor, id: string, action: s
 
 export const updateCohort = (ctx: AppContext, actor: Actor, id: string, input: CohortInput) =>
   editDraft(ctx, actor, id, 'cohort.update', async (tx, c, now) => {
-    await checkCohortInput(tx, input);
+    checkPackApplies(await checkCohortInput(tx, input), { city_code: c.cityCode, region_code: c.regionCode });
     await store.updateCohortFields(tx, c, input, now);
     return store.lockCohort(tx, c.cityCode, id);
   });

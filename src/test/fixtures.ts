@@ -16,7 +16,7 @@ export function testClock(start = '2024-11-05T02:00:00Z') {
 }
 
 export interface World {
-  institutions: { yqCity: string; yqMine: string; heze: string };
+  institutions: { yqCity: string; yqMine: string; heze: string; suihua: string };
   teachers: { yqCity: string; heze: string };
   evaluators: { yq: string; yqSameAsTrainer: string };
   accounts: Record<string, string>;
@@ -55,7 +55,8 @@ async function evaluator(tx: Queryable, name: string, credit: string) {
 }
 
 /**
- * Two cities: 阳泉 (140300) with counties 城区 140302 and 矿区 140303, and 菏泽 (371700) with 牡丹区 371702.
+ * Three cities: 阳泉 (140300) with counties 城区 140302 and 矿区 140303, 菏泽 (371700) with 牡丹区 371702, and
+ * 绥化 (231200) with 北林区 231202.
  * One account per role and place, all with PASSWORD.
  */
 export async function seedWorld(db: Database): Promise<World> {
@@ -66,6 +67,7 @@ export async function seedWorld(db: Database): Promise<World> {
       yqCity: await institution(tx, '阳泉市城区惠民职业培训学校', '140300', '140302', '91140302MA0K00001A'),
       yqMine: await institution(tx, '阳泉市矿区技能培训学校', '140300', '140303', '91140303MA0K00002B'),
       heze: await institution(tx, '菏泽市牡丹区职业培训学校', '371700', '371702', '91371702MA0K00003C'),
+      suihua: await institution(tx, '绥化市北林区职业技能培训学校', '231200', '231202', '52231202MA0K00004D'),
     };
     const teachers = { yqCity: await teacher(tx, institutions.yqCity, 1), heze: await teacher(tx, institutions.heze, 2) };
     const evaluators = {
@@ -92,6 +94,9 @@ export async function seedWorld(db: Database): Promise<World> {
     await add('evaluator-yq', 'evaluator', '140302', { evaluatorId: evaluators.yq });
     await add('evaluator-yq-trainer', 'evaluator', '140302', { evaluatorId: evaluators.yqSameAsTrainer });
     await add('county_admin-yq2', 'county_admin', '140302');
+    await add('institution-sh', 'institution', '231202', { institutionId: institutions.suihua });
+    await add('county_admin-sh', 'county_admin', '231202');
+    await add('city_admin-sh', 'city_admin', '231200');
     return { institutions, teachers, evaluators, accounts };
   });
 }

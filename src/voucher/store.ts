@@ -63,8 +63,8 @@ export async function lockVoucher(tx: Queryable, cityCode: string, id: string) {
 export async function insertVoucher(tx: Queryable, v: { cityCode: string; personId: string; occupationCode: string | null }, now: Date) {
   const { rows } = await tx.query(
     `INSERT INTO voucher (city_code, number, person_id, occupation_code, state, applied_at)
-     VALUES ($1, 'DZQ' || $1 || to_char($4::timestamptz, 'YY') || lpad(nextval('voucher_number_seq')::text, 8, '0'), $2, $3, 'applied', $4) RETURNING id`,
-    [v.cityCode, v.personId, v.occupationCode, now],
+     VALUES ($1, 'DZQ' || $5 || to_char($4::timestamptz, 'YY') || lpad(nextval('voucher_number_seq')::text, 8, '0'), $2, $3, 'applied', $4) RETURNING id`,
+    [v.cityCode, v.personId, v.occupationCode, now, v.cityCode],
   );
   return rows[0].id as string;
 }

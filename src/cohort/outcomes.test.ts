@@ -1,0 +1,103 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeStores } from '../test/stores.ts';
+import { seedWorld, testApp } from '../test/fixtures.ts';
+import { fire, readyDraft } from '../test/cohorts.ts';
+import { judgeProof } from './employment.ts';
+
+it.each([
+  ['order needs a contract of a year', 'yangquan-2024', 'order', { kind: 'contract', contractStart: '2024-12-01', contractEnd: '2025-11-30' }, false],
+  ['order with a full year counts', 'yangquan-2024', 'order', { kind: 'contract', contractStart: '2024-12-01', contractEnd: '2025-12-01' }, true],
+  ['order refuses a flexible-employment proof', 'xinzhou-2024', 'project', { kind: 'flexible' }, false],
+  ['wenshui: 6 months with both payrolls counts', 'wenshui-2023', 'employment_skills', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-07-01', firstPayrollMonth: '2024-01', latestPayrollMonth: '2024-06' }, true],
+  ['wenshui: a contract without payrolls does not', 'wenshui-2023', 'employment_skills', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-07-01' }, false],
+  ['wenshui: 5 months is too short', 'wenshui-2023', 'employment_skills', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-06-01', firstPayrollMonth: '2024-01', latestPayrollMonth: '2024-05' }, false],
+  ['wenshui: own business licence counts', 'wenshui-2023', 'employment_skills', { kind: 'business_licence' }, true],
+])('employment proof: %s', (_n, policy, programType, proof, counts) => {
+  const v = judgeProof(policy, programType as never, { employer: '某公司', contractStart: null, contractEnd: null, firstPayrollMonth: null, latestPayrollMonth: null, ...proof } as never);
+  expect(v.counts).toBe(counts);
+  expect(v.citation).toBeTruthy();
+});
+
+describeStores('vouchers, employment, subsidy preview, advance', (store) => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    await seedWorld(store());
+    t = await testApp(store());
+    for (const u of ['institution-yq', 'county_admin-yq', 'city_admin-yq', 'finance-yq']) await t.login(u);
+  });
+  const post = (user: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: t.as(user), payload });
+
+  /** An order cohort at completion_approved, with exams recorded: first two pass, the third fails. */
+  async function completed(idBase: number, programType = 'order') {
+    const c = await readyDraft(t, { user: 'institution-yq', idBase, persons: 3, programType });
+    await fire(t, 'institution-yq', c.id, 'submit_opening');
+    await fire(t, 'county_admin-yq', c.id, 'approve_opening');
+    if (programType === 'order') await fire(t, 'city_admin-yq', c.id, 'approve_opening');
+    await fire(t, 'institution-yq', c.id, 'start');
+    await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${c.id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds: c.personIds } });
+    await fire(t, 'institution-yq', c.id, 'submit_completion');
+    await fire(t, 'county_admin-yq', c.id, 'approve_completion');
+    await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${c.id}/exams`, headers: t.as('institution-yq'), payload: { results: c.personIds.map((personId, i) => ({ personId, theoryScore: i < 2 ? 80 : 40, practicalScore: 80 })) } });
+    return c;
+  }
+
+  it('runs the voucher loop: apply, issue, bind once to an enrolment, redeem, write off', async () => {
+    const c = await readyDraft(t, { user: 'institution-yq', idBase: 10, persons: 1 });
+    const applied = await post('institution-yq', '/api/v1/vouchers', { personId: c.personIds[0] });
+    expect(applied.statusCode).toBe(201);
+    expect(applied.json()).toMatchObject({ state: 'applied', number: expect.stringMatching(/^DZQ140300\d{10}$/) });
+    const v = applied.json().id;
+    expect((await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'issue' })).json().code).toBe('forbidden');
+    expect((await post('county_admin-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'issue' })).json().state).toBe('issued');
+    expect((await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'bind' })).json()).toMatchObject({ code: 'validation', field: 'cohortId' });
+    const bound = await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'bind', cohortId: c.id });
+    expect(bound.json()).toMatchObject({ state: 'bound', cohortId: c.id });
+    expect((await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'bind', cohortId: c.id })).json()).toMatchObject({ code: 'illegal_transition', state: 'bound' });
+    // a second voucher of the same person cannot be bound to the same training
+    const second = (await post('institution-yq', '/api/v1/vouchers', { personId: c.personIds[0] })).json().id;
+    await post('county_admin-yq', `/api/v1/vouchers/${second}/transitions`, { action: 'issue' });
+    expect((await post('institution-yq', `/api/v1/vouchers/${second}/transitions`, { action: 'bind', cohortId: c.id })).json().code).toBe('conflict');
+    expect((await post('finance-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'redeem' })).json().state).toBe('redeemed');
+    expect((await post('county_admin-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'write_off' })).json().state).toBe('written_off');
+  });
+
+  it('a voucher binds only to a cohort the person is enrolled in', async () => {
+    const a = await readyDraft(t, { user: 'institution-yq', idBase: 20, persons: 1 });
+    const b = await readyDraft(t, { user: 'institution-yq', idBase: 30, persons: 1 });
+    const v = (await post('institution-yq', '/api/v1/vouchers', { personId: a.personIds[0] })).json().id;
+    await post('county_admin-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'issue' });
+    const res = await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'bind', cohortId: b.id });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().reasons[0].citation).toBe('阳人社规发〔2024〕2号 第十一条');
+  });
+
+  it('the engine pays only persons with a bound voucher (无券不补) and only the employed when the rate is below 80%', async () => {
+    const c = await completed(40);
+    await fire(t, 'institution-yq', c.id, 'record_exams');
+    // only person 0 has a voucher bound to this training
+    const v = (await post('institution-yq', '/api/v1/vouchers', { personId: c.personIds[0] })).json().id;
+    await post('county_admin-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'issue' });
+    await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'bind', cohortId: c.id });
+    const short = await post('institution-yq', `/api/v1/cohorts/${c.id}/employment-proofs`, { personId: c.personIds[0], kind: 'contract', employer: '阳泉煤业', contractStart: '2024-12-01', contractEnd: '2025-03-01' });
+    expect(short.json()).toMatchObject({ counts: false });
+    const year = await post('institution-yq', `/api/v1/cohorts/${c.id}/employment-proofs`, { personId: c.personIds[0], kind: 'contract', employer: '阳泉煤业', contractStart: '2024-12-01', contractEnd: '2025-12-01' });
+    expect(year.json()).toMatchObject({ counts: true });
+    const employment = (await t.app.inject({ url: `/api/v1/cohorts/${c.id}/employment`, headers: t.as('county_admin-yq') })).json();
+    expect(employment.rate).toMatchObject({ passed: 2, employed: 1, reaches80: false });
+    const subsidy = (await t.app.inject({ url: `/api/v1/cohorts/${c.id}/subsidy`, headers: t.as('county_admin-yq') })).json();
+    const byId = new Map(subsidy.persons.map((p: any) => [p.id, p]));
+    const paid = byId.get(c.personIds[0]) as any;
+    expect(paid.amountFen).toBe(10 * 15000); // 10 days of lessons (11-20..29), 150 yuan a day (第六条)
+    const noVoucher = byId.get(c.personIds[1]) as any;
+    expect(noVoucher.amountFen).toBe(0);
+    expect(noVoucher.reasons.map((r: any) => r.citation).join()).toContain('阳人社规发〔2024〕2号');
+    expect(subsidy.totalFen).toBe(paid.amountFen);
+  });
+
+  it('refuses employment proofs for people not on the roster, naming the field', async () => {
+    const c = await completed(60, 'employment_skills');
+    const other = await readyDraft(t, { user: 'institution-yq', idBase: 70, persons: 1 });
+    const res = await post('institution-yq', `/api/v1/cohorts/${c.id}/employment-proofs`, { personId: other.personIds[0], kind: 'flexible', employer: '个体' });
+    expect(res.json()).toMatchObject({ code: 'validation', field: 'personId.0' });
+  });
+});
