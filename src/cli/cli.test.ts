@@ -24,7 +24,7 @@ it('prints usage for no command and refuses an unknown one with exit 2', async (
   expect(b.err.join()).toContain('unknown command');
 });
 
-it('loads the demo into an empty store, then refuses to load it twice, and resets only when asked', { timeout: 120_000 }, async () => {
+it('loads the demo into an empty store, then refuses to load it twice, and resets only when asked', { timeout: 240_000 }, async () => {
   const first = io();
   expect(await main(['demo'], first.cli)).toBe(0);
   expect(first.out.join()).toMatch(/demo data loaded: \d+ institutions/);
@@ -57,4 +57,21 @@ it('refuses a second process on the same embedded data folder', async () => {
   expect(r.err.join()).toContain('in use');
   fs.writeFileSync(path.join(dataDir, 'pglite', 'peixun.lock'), String(process.pid));
   await db.close();
+});
+
+it('the demo leaves cohorts of every seed city in every state, with certificates for the examined ones', { timeout: 60_000 }, async () => {
+  const { openStore } = await import('../app/store.ts');
+  const db = await openStore({ dataDir });
+  try {
+    const { rows } = await db.query(`SELECT city_code, array_agg(DISTINCT state) AS states FROM cohort GROUP BY city_code ORDER BY city_code`);
+    expect(rows.map((r) => r.city_code)).toEqual(['140300', '140900', '141100', '231200', '371700']);
+    const { COHORT_STATES } = await import('../cohort/cohort.ts');
+    for (const r of rows) expect([...r.states].sort()).toEqual([...COHORT_STATES].sort());
+    const { rows: [c] } = await db.query(`SELECT count(*)::int AS n FROM certificate cert JOIN cohort co ON co.id = cert.cohort_id WHERE co.state NOT IN ('examined', 'claimed', 'closed')`);
+    expect(c.n).toBe(0);
+    const { rows: [e] } = await db.query(`SELECT count(*)::int AS n FROM cohort WHERE state IN ('examined', 'claimed', 'closed') AND NOT EXISTS (SELECT 1 FROM certificate WHERE cohort_id = cohort.id)`);
+    expect(e.n).toBe(0);
+  } finally {
+    await db.close();
+  }
 });

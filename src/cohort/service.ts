@@ -48,7 +48,7 @@ function checkPackApplies(pack: { id: string; region: string }, institution: { c
 export async function createCohort(ctx: AppContext, actor: Actor, input: CohortInput) {
   authorize(cohortPolicy, actor, 'create');
   const pack = await checkCohortInput(ctx.db, input);
-  const { rows } = await ctx.db.query(`SELECT city_code, region_code FROM institution WHERE id = $1`, [actor.institutionId]);
+  const { rows } = await ctx.db.query<{ city_code: string; region_code: string }>(`SELECT city_code, region_code FROM institution WHERE id = $1`, [actor.institutionId]);
   checkPackApplies(pack, rows[0]);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {

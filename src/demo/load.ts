@@ -4,6 +4,7 @@ import { hashPassword, insertAccount } from '../auth/store.ts';
 import { appendAudit } from '../audit/store.ts';
 import { cityCodeOf, countiesOf } from '../registry/regions.ts';
 import { generateDemo, mulberry32, SEED_REGIONS, type DemoData } from './generate.ts';
+import { loadDemoCohorts } from './cohorts.ts';
 
 export const DEMO_SEED = 20241016;
 
@@ -13,12 +14,12 @@ export async function storeHasData(db: Queryable): Promise<boolean> {
   return Number(rows[0].n) > 0;
 }
 
-/** Removes all operational data (keeps regions, the catalogue and the migration record); the audit chain restarts. */
+/** Removes all operational data (keeps regions, the catalogue, the calendar and the migration record); the audit chain restarts. */
 export async function resetStore(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
-         AND tablename NOT IN ('schema_migration', 'region', 'occupation', 'city_occupation_mark', 'audit_head')`,
+         AND tablename NOT IN ('schema_migration', 'region', 'occupation', 'city_occupation_mark', 'calendar_day', 'calendar_year', 'audit_head')`,
     );
     await tx.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
     await tx.query(`UPDATE audit_head SET seq = 0, hash = 'genesis' WHERE id = 1`);
@@ -35,7 +36,10 @@ const BUREAU_ACCOUNTS: Array<[string, Role, string]> = [
   ['inspector', 'inspector', '监督检查员'],
 ];
 
-/** Loads the demo data set in one transaction, audited as one entry of the system. Returns a summary line. */
+/**
+ * Loads the demo data set: organisations, persons and accounts in one transaction audited as one entry of the
+ * system, then cohorts made through the workflow itself (each step audited). Returns a summary line.
+ */
 export async function loadDemo(db: Database, options: { password: string; now: Date; seed?: number }): Promise<string> {
   const data = generateDemo(mulberry32(options.seed ?? DEMO_SEED));
   const passwordHashes = new Map<string, string>();
@@ -45,7 +49,7 @@ export async function loadDemo(db: Database, options: { password: string; now: D
     passwordHashes.set(username, await hashPassword(options.password));
     return passwordHashes.get(username)!;
   };
-  return db.transaction(async (tx) => {
+  const base = await db.transaction(async (tx) => {
     const ids = await insertOrganisations(tx, data, options.now);
     const personIds = await insertPersons(tx, data, ids.institutionsByRegion, options.now);
     for (const seed of SEED_REGIONS) {
@@ -78,6 +82,7 @@ export async function loadDemo(db: Database, options: { password: string; now: D
     await appendAudit(tx, { at: options.now, actorId: null, actor: SYSTEM_ACTOR.username, action: 'demo.load', entity: 'store', entityId: 'demo', after: { seed: options.seed ?? DEMO_SEED, accounts: usernames, summary } });
     return summary;
   });
+  return `${base}; ${await loadDemoCohorts(db, options.now)}`;
 }
 
 async function insertOrganisations(tx: Queryable, data: DemoData, now: Date) {
