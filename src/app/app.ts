@@ -18,6 +18,7 @@ import { cohortRoutes } from '../cohort/routes.ts';
 import { certificateRoutes } from '../certificate/routes.ts';
 import { voucherRoutes } from '../voucher/routes.ts';
 import { referenceRoutes } from './reference.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   certificateRoutes(app, ctx);
   voucherRoutes(app, ctx);
   referenceRoutes(app);
+  calendarRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;
