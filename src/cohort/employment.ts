@@ -1,4 +1,5 @@
 import type { ProgramType } from '../policy/policy.ts';
+import { employmentRate } from '../policy/rules/training.ts';
 
 export const PROOF_KINDS = { contract: '劳动合同及工资表', business_licence: '营业执照（自主创业）', flexible: '灵活就业证明' } as const;
 export type ProofKind = keyof typeof PROOF_KINDS;
@@ -52,9 +53,5 @@ export function judgeProof(policy: string, programType: ProgramType, p: Employme
   return { counts: true, citation, text: `劳动合同 ${months} 个月${ws ? `，工资表 ${p.firstPayrollMonth}、${p.latestPayrollMonth}` : ''}` };
 }
 
-/** Employment rate = employed ÷ passed (SPEC §4.4), as an exact pair, and whether it reaches 80%. */
-export function employmentRate(persons: { passed: boolean; employed: boolean }[]) {
-  const passed = persons.filter((p) => p.passed).length;
-  const employed = persons.filter((p) => p.passed && p.employed).length;
-  return { passed, employed, reaches80: passed > 0 && employed * 5 >= passed * 4, percentText: passed ? `${Math.floor((employed * 1000) / passed) / 10}%` : '—' };
-}
+/** The cohort's employment rate as the engine computes it (employed ÷ passed, 80% as in yangquan 第六条). */
+export const cohortEmploymentRate = (persons: { passed: boolean; employed: boolean }[]) => employmentRate(persons, 80);

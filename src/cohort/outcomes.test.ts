@@ -83,7 +83,7 @@ describeStores('vouchers, employment, subsidy preview, advance', (store) => {
     const year = await post('institution-yq', `/api/v1/cohorts/${c.id}/employment-proofs`, { personId: c.personIds[0], kind: 'contract', employer: '阳泉煤业', contractStart: '2024-12-01', contractEnd: '2025-12-01' });
     expect(year.json()).toMatchObject({ counts: true });
     const employment = (await t.app.inject({ url: `/api/v1/cohorts/${c.id}/employment`, headers: t.as('county_admin-yq') })).json();
-    expect(employment.rate).toMatchObject({ passed: 2, employed: 1, reaches80: false });
+    expect(employment.rate).toMatchObject({ passed: 2, employed: 1, reached: false });
     const subsidy = (await t.app.inject({ url: `/api/v1/cohorts/${c.id}/subsidy`, headers: t.as('county_admin-yq') })).json();
     const byId = new Map(subsidy.persons.map((p: any) => [p.id, p]));
     const paid = byId.get(c.personIds[0]) as any;

@@ -9,7 +9,7 @@ import { parseCase } from '../policy/case-file.ts';
 import { findPack } from '../policy/packs/index.ts';
 import { databaseResolver } from '../policy/routes.ts';
 import { cohortPolicy } from './cohort.ts';
-import { employmentRate, judgeProof, type EmploymentProof, type ProofKind } from './employment.ts';
+import { cohortEmploymentRate, judgeProof, type EmploymentProof, type ProofKind } from './employment.ts';
 import { visibleCohort } from './service.ts';
 import * as store from './store.ts';
 
@@ -156,7 +156,7 @@ export async function employmentSummary(db: Queryable, c: store.Cohort) {
     });
     return { personId: e.personId, name: e.name, passed: e.exam?.passed ?? false, employed: proofs.some((p) => p.verdict.counts), proofs };
   });
-  return { persons, rate: employmentRate(persons) };
+  return { persons, rate: cohortEmploymentRate(persons) };
 }
 
 /**

@@ -29,10 +29,13 @@ const toVoucher = (r: any): Voucher => ({
 
 const SELECT = `SELECT v.*, p.name AS person_name FROM voucher v JOIN person p ON p.id = v.person_id`;
 
-/** Bureaus by the voucher's city; a trainee their own; an institution the vouchers of people it may see. */
+/**
+ * Bureaus by the voucher's city, or for a county the county of the cohort it is bound to (else where the person is
+ * registered); a trainee their own; an institution the vouchers of people it may see.
+ */
 const voucherScope = (actor: Actor, params: unknown[]) => scopeCondition(actor, {
   city: 'v.city_code',
-  region: 'p.region_code',
+  region: 'coalesce((SELECT c.region_code FROM cohort c WHERE c.city_code = v.city_code AND c.id = v.cohort_id), p.region_code)',
   institution: (id) => `EXISTS (SELECT 1 FROM person_institution pi WHERE pi.person_id = v.person_id AND pi.institution_id = ${id})`,
   self: (id) => `v.person_id = ${id}`,
 }, params);

@@ -8,7 +8,7 @@ import type { Explainer } from '../explain.ts';
 import type { Pack } from '../pack.ts';
 import type { ParameterDef, PersonResult, TrainingCase } from '../policy.ts';
 import { roundHalfUp } from '../rounding.ts';
-import { cohortScope, halfDaysText, yuan } from '../rules/training.ts';
+import { cohortScope, halfDaysText, yuan, employmentRate } from '../rules/training.ts';
 
 const DOC = '文人社字〔2023〕51号';
 const FROM = '2023-12-07';
@@ -58,18 +58,9 @@ const training = (c: TrainingCase, x: Explainer): PersonResult[] => {
   const passMin = x.param('passRateMinPercent', scope);
   const empMin = x.param('employmentRateMinPercent', scope);
 
-  let passed = 0;
-  let employed = 0;
-  for (const t of c.trainees) {
-    if (t.passed) {
-      passed++;
-      if (t.employed) employed++;
-    }
-  }
-  const employmentOk = passed > 0 && employed * 100 >= empMin * passed;
+  const { passed, reached: employmentOk, text: rateText } = employmentRate(c.trainees, empMin);
   const key = employmentOk ? 'dailyStandardFen' : 'generalDailyStandardFen';
   const std = x.param(key, scope);
-  const rateText = passed === 0 ? '无合格人员' : `就业 ${employed} ÷ 合格 ${passed} = ${formatPercent(ratio(employed, passed))}`;
   x.line(
     'wenshui.employment_rate',
     0,

@@ -16,6 +16,23 @@ import {
 } from '../policy.ts';
 import { roundHalfUp } from '../rounding.ts';
 
+/**
+ * Employment rate = employed ÷ passed (SPEC §4.4; neither seed defines it otherwise), exact: reached when
+ * employed × 100 ≥ minPercent × passed. Nobody passed: not reached.
+ */
+export const employmentRate = (trainees: readonly { passed: boolean; employed: boolean }[], minPercent: number) => {
+  let passed = 0;
+  let employed = 0;
+  for (const t of trainees) {
+    if (t.passed) {
+      passed++;
+      if (t.employed) employed++;
+    }
+  }
+  const text = passed === 0 ? '无合格人员，就业率无从计算' : `就业 ${employed} ÷ 合格 ${passed} = ${formatPercent(ratio(employed, passed))}`;
+  return { passed, employed, reached: passed > 0 && employed * 100 >= minPercent * passed, text };
+};
+
 /** A person-level condition: a reason when the trainee fails it. */
 export type Gate = (t: Trainee) => Reason | undefined;
 
@@ -95,17 +112,8 @@ export const orderProjectLadder = (
   const capFen = x.param('orderCapFen', scope);
   const minPct = x.param('employmentRateMinPercent', scope);
 
-  let passed = 0;
-  let employed = 0;
-  for (const t of c.trainees) {
-    if (t.passed) {
-      passed++;
-      if (t.employed) employed++;
-    }
-  }
-  const full = passed > 0 && employed * 100 >= minPct * passed;
+  const { passed, employed, reached: full, text: rateText } = employmentRate(c.trainees, minPct);
   const baseName = o.base === 'passed' ? '培训合格人数' : '培训人数';
-  const rateText = passed === 0 ? '无合格人员，就业率无从计算' : `就业 ${employed} ÷ 合格 ${passed} = ${formatPercent(ratio(employed, passed))}`;
   x.line(
     o.ids.rate,
     0,
