@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeStores } from '../test/stores.ts';
-import { multipart, seedWorld, testApp, testClock, type World } from '../test/fixtures.ts';
+import { multipart, seedWorld, testApp, testClock, testIdNumber, withWrongCheckDigit, type World } from '../test/fixtures.ts';
 import { fire, readyDraft, stateOf } from '../test/cohorts.ts';
 import { deadEnds, unreachableStates } from '../shared/machine.ts';
 import { CERTIFICATE_NUMBER_PATTERN } from '../certificate/certificate.ts';
@@ -223,6 +223,33 @@ describeStores('cohort life cycle', (store) => {
     expect(ok.json().sha256).toMatch(/^[0-9a-f]{64}$/);
     const back = await t.app.inject({ url: `/api/v1/cohorts/${id}/documents/${ok.json().id}`, headers: t.as('county_admin-yq') });
     expect(back.rawPayload.toString()).toBe('%PDF-1.4 syllabus');
+  });
+
+  it('imports a 学员花名册 into a draft (registering and enrolling in one transaction) and exports it back', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 1700, persons: 0 });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('花名册');
+    sheet.addRow(['姓名', '公民身份号码', '人员类别']);
+    sheet.addRow(['花名甲', testIdNumber(171, '140302', '1991-01-01'), '农村转移就业劳动者']);
+    sheet.addRow(['花名乙', withWrongCheckDigit(testIdNumber(173, '140302', '1991-01-01')), '退役军人']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const up = (mode: string) => {
+      const m = multipart({ name: 'r.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes });
+      return t.app.inject({ method: 'POST', url: `/api/v1/cohorts/${id}/roster?mode=${mode}`, headers: { ...t.as('institution-yq'), ...m.headers }, payload: m.payload });
+    };
+    const all = await up('all');
+    expect(all.statusCode).toBe(400);
+    expect(all.json().report.problems[0]).toMatchObject({ row: 3 });
+    expect((await get('institution-yq', `/api/v1/cohorts/${id}`)).json().roster).toHaveLength(0);
+    expect((await up('good')).json()).toMatchObject({ created: 1 });
+    const roster = (await get('institution-yq', `/api/v1/cohorts/${id}`)).json().roster;
+    expect(roster.map((r: any) => r.name)).toEqual(['花名甲']);
+    const xlsx = await get('institution-yq', `/api/v1/cohorts/${id}/roster.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(xlsx.rawPayload as never);
+    expect(back.worksheets[0].getRow(2).getCell(1).text).toBe('花名甲');
   });
 
   it('prints the opening application, registration forms and roster as PDF', async () => {

@@ -10,6 +10,7 @@ import { seesFullPii } from '../person/person.ts';
 import { COHORT_STATES, COHORT_STATE_LABELS, cohortInput, cohortMachine, cohortPolicy, lessonInput } from './cohort.ts';
 import { PROOF_KINDS } from './employment.ts';
 import { cohortForm } from './forms.ts';
+import { writeRoster } from '../person/roster.ts';
 import * as documents from './documents.ts';
 import * as outcomes from './outcomes.ts';
 import { identityFactsFor, screenCohort } from './screening.ts';
@@ -83,6 +84,23 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
       await service.withdraw(ctx, actorOf(req), req.params.id, req.params.personId);
       return reply.status(204).send();
     });
+
+  app.post('/api/v1/cohorts/:id/roster', {
+    schema: { tags: ['cohorts'], summary: 'Import a 学员花名册 .xlsx into a draft: register and enrol every row (mode all, good or check)', params: idParam, querystring: z.object({ mode: z.enum(['all', 'good', 'check']).default('all') }) },
+  }, async (req) => {
+    const file = await req.file().catch(() => undefined);
+    if (!file || !/\.xlsx$/i.test(file.filename)) throw invalid('file', '请上传 .xlsx 学员花名册（multipart 字段 file）');
+    return service.importCohortRoster(ctx, actorOf(req), req.params.id, await file.toBuffer(), req.query.mode);
+  });
+
+  app.get('/api/v1/cohorts/:id/roster.xlsx', { schema: { tags: ['cohorts'], summary: 'The cohort’s roster as a 学员花名册 .xlsx', params: idParam } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const c = await service.visibleCohort(ctx, actor, req.params.id);
+    const rows = presentRoster(await store.listEnrolments(ctx.db, c), actor);
+    const buffer = await writeRoster(rows.map((e) => ({ ...e, gender: e.gender as 'male' | 'female', education: e.education as never, groups: e.groups as never, employmentStatus: e.employmentStatus as never, householdRegionCode: null, employmentCardNo: null })), c.name);
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${c.name}-花名册.xlsx`)}`).send(buffer);
+  });
 
   app.post('/api/v1/cohorts/:id/lessons', { schema: { tags: ['cohorts'], summary: 'Add a timetable entry to a draft', params: idParam, body: lessonInput } },
     async (req, reply) => reply.status(201).send(await service.addLesson(ctx, actorOf(req), req.params.id, req.body)));

@@ -8,6 +8,7 @@ import { fire } from '../shared/machine.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { findPack } from '../policy/packs/index.ts';
 import { getPersonInScope } from '../person/store.ts';
+import { importRoster, type ImportMode } from '../person/service.ts';
 import { issueCertificates } from '../certificate/store.ts';
 import { prefixFor } from '../certificate/certificate.ts';
 import { cohortMachine, cohortPolicy, type CohortInput, type CohortState, type DocumentKind, type LessonInput } from './cohort.ts';
@@ -87,6 +88,21 @@ export const enrol = (ctx: AppContext, actor: Actor, id: string, personId: strin
     await store.addEnrolment(tx, c, personId, now);
     return { personId };
   });
+
+/** Imports a 学员花名册 into a draft: persons registered (or linked) and enrolled in one transaction. */
+export async function importCohortRoster(ctx: AppContext, actor: Actor, id: string, file: Buffer, mode: ImportMode) {
+  const visible = await visibleCohort(ctx, actor, id);
+  authorize(cohortPolicy, actor, 'edit', visible);
+  const now = ctx.now();
+  return importRoster(ctx, actor, file, mode, async (tx, personIds) => {
+    const c = await store.lockCohort(tx, visible.cityCode, id);
+    authorize(cohortPolicy, actor, 'edit', c);
+    const enrolled = new Set((await store.listEnrolments(tx, c)).map((e) => e.personId));
+    const added = personIds.filter((p) => !enrolled.has(p));
+    for (const p of added) await store.addEnrolment(tx, c, p, now);
+    await audit(tx, actor, now, 'cohort.roster_import', id, null, { enrolled: added.length });
+  });
+}
 
 export const withdraw = (ctx: AppContext, actor: Actor, id: string, personId: string) =>
   editDraft(ctx, actor, id, 'cohort.withdraw', async (tx, c) => {

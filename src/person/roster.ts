@@ -102,7 +102,8 @@ function findHeaderRow(sheet: ExcelJS.Worksheet): number {
 export async function writeRoster(persons: Array<Pick<Person, 'name' | 'idNumber' | 'gender' | 'phone' | 'education' | 'groups' | 'employmentStatus' | 'employmentCardNo' | 'householdRegionCode'>>, title = '学员花名册'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'peixun';
-  const sheet = wb.addWorksheet(title);
+  // Excel sheet names: at most 31 characters, none of \ / ? * [ ] :
+  const sheet = wb.addWorksheet(title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim() || '学员花名册');
   sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
   for (const p of persons) {

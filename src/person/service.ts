@@ -120,7 +120,14 @@ export type ImportMode = 'all' | 'good' | 'check';
  * (nothing is written), with `good` the user chose to import the good rows and skip the listed bad ones,
  * with `check` nothing is written either way. All writes happen in one transaction.
  */
-export async function importRoster(ctx: AppContext, actor: Actor, file: Buffer, mode: ImportMode): Promise<ImportReport> {
+/**
+ * `alsoInTransaction` runs with the imported persons' ids inside the same transaction (a cohort's roster import
+ * enrols them): all of it happens, or none.
+ */
+export async function importRoster(
+  ctx: AppContext, actor: Actor, file: Buffer, mode: ImportMode,
+  alsoInTransaction?: (tx: Queryable, personIds: string[]) => Promise<void>,
+): Promise<ImportReport> {
   authorize(personPolicy, actor, 'import');
   const now = ctx.now();
   const today = shanghaiDate(now);
@@ -155,11 +162,14 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: Buffer, 
   }
   if (!writable.length) throw new AppError('validation', 'file: 没有可导入的行', { field: 'file', report });
   await ctx.db.transaction(async (tx) => {
+    const ids: string[] = [];
     for (const { fields } of writable) {
       const r = await writePerson(tx, actor, fields, now);
       if (r.outcome === 'created') report.created++;
       else report.linked++;
+      ids.push(r.person.id);
     }
+    await alsoInTransaction?.(tx, ids);
   });
   return report;
 }
