@@ -33,9 +33,9 @@ export async function cohortForm(db: Queryable, c: store.Cohort, form: 'opening'
     return traineeRegistrationPdf(enrolments.map((e) => ({
       name: e.name, idNumber: wholeIds ? e.idNumber : maskIdNumber(e.idNumber), gender: e.gender === 'male' ? '男' : '女',
       birthMonth: `${e.idNumber.slice(6, 10)}-${e.idNumber.slice(10, 12)}`,
-      education: e.education ? EDUCATION_LEVELS[e.education as keyof typeof EDUCATION_LEVELS] : undefined,
-      phone: e.phone ?? undefined, groups: e.groups.map((g) => PERSON_GROUPS[g as keyof typeof PERSON_GROUPS] ?? g),
-      employmentStatus: e.employmentStatus as 'employed' | 'unemployed' | 'none', institutionName: c.institutionName,
+      education: e.education ? EDUCATION_LEVELS[e.education] : undefined,
+      phone: e.phone ?? undefined, groups: e.groups.map((g) => PERSON_GROUPS[g]),
+      employmentStatus: e.employmentStatus, institutionName: c.institutionName,
       occupationName: c.occupationName, level: (c.level || 'other') as 1 | 2 | 3 | 4 | 5 | 'other',
       householdAddress: fullRegionName(e.idNumber.slice(0, 6)),
     })));
@@ -45,8 +45,8 @@ export async function cohortForm(db: Queryable, c: store.Cohort, form: 'opening'
     endDate: c.endDate, className: c.name, date: today,
     entries: enrolments.map((e) => ({
       name: e.name, gender: e.gender === 'male' ? '男' : '女', idNumber: wholeIds ? e.idNumber : maskIdNumber(e.idNumber),
-      education: e.education ? EDUCATION_LEVELS[e.education as keyof typeof EDUCATION_LEVELS] : undefined,
-      groups: e.groups.map((g) => PERSON_GROUPS[g as keyof typeof PERSON_GROUPS] ?? g), phone: e.phone ?? undefined,
+      education: e.education ? EDUCATION_LEVELS[e.education] : undefined,
+      groups: e.groups.map((g) => PERSON_GROUPS[g]), phone: e.phone ?? undefined,
       score: e.exam ? [e.exam.theoryScore, e.exam.practicalScore].filter((s) => s !== null).join('/') : undefined,
       certificateNo: e.certificateNumber ?? undefined,
     })),

@@ -39,6 +39,8 @@ export interface CohortFacts {
 }
 
 const YQ = '阳人社规发〔2024〕2号';
+/** No seed names the overlap; heze 第十二条 is where the bureau checks each trainee and tells the institution. */
+export const OVERLAP_CITATION = '菏泽市职业技能培训管理办法（试行） 第十二条';
 const SH = '绥就办发〔2019〕1号';
 const WS = '文人社字〔2023〕51号';
 
@@ -75,7 +77,7 @@ export const GUARDS: Record<string, Guard> = {
   opening_deadline: deadlineGuard('cohort_start'),
   completion_deadline: deadlineGuard('cohort_end'),
   no_overlapping_enrolment: (f) => f.overlaps.map((o) => ({
-    rule: 'enrolment.overlap', citation: 'SPEC §4.2', personId: o.personId,
+    rule: 'enrolment.overlap', citation: OVERLAP_CITATION, personId: o.personId,
     text: `${o.name} 已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`,
   })),
   reason_given: (f) => (f.reason && f.reason.trim() ? [] : [{ rule: 'decision.reason', citation: '菏泽市职业技能培训管理办法（试行） 第十二条', text: '退回、驳回或撤销须写明理由' }]),

@@ -97,7 +97,7 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
     const actor = actorOf(req);
     const c = await service.visibleCohort(ctx, actor, req.params.id);
     const rows = presentRoster(await store.listEnrolments(ctx.db, c), actor);
-    const buffer = await writeRoster(rows.map((e) => ({ ...e, gender: e.gender as 'male' | 'female', education: e.education as never, groups: e.groups as never, employmentStatus: e.employmentStatus as never, householdRegionCode: null, employmentCardNo: null })), c.name);
+    const buffer = await writeRoster(rows.map((e) => ({ ...e, householdRegionCode: null, employmentCardNo: null })), c.name);
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${c.name}-花名册.xlsx`)}`).send(buffer);
   });

@@ -8,6 +8,7 @@ import { layered } from '../policy/parameters.ts';
 import { databaseResolver } from '../policy/routes.ts';
 import { NO_VOUCHER_CITATION } from '../voucher/voucher.ts';
 import type { Cohort } from './store.ts';
+import { OVERLAP_CITATION } from './guards.ts';
 import { listEnrolments, listLessons, overlappingEnrolments } from './store.ts';
 
 /**
@@ -103,7 +104,7 @@ export async function screenCohort(db: Queryable, identityFacts: Map<string, Ide
       reasons.push({ rule: 'voucher.unbound', citation: NO_VOUCHER_CITATION, text: '尚未绑定职业技能培训电子券：无券不补', severity: 'warning' });
     }
     for (const o of overlaps.filter((x) => x.personId === e.personId)) {
-      reasons.push({ rule: 'enrolment.overlap', citation: '菏泽市职业技能培训管理办法（试行） 第十二条', text: `已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`, severity: 'refusal' });
+      reasons.push({ rule: 'enrolment.overlap', citation: OVERLAP_CITATION, text: `已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`, severity: 'refusal' });
     }
     return { personId: e.personId, name: e.name, eligible: !reasons.some((r) => r.severity === 'refusal'), reasons };
   });

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/db.ts';
 import type { Actor } from '../auth/auth.ts';
 import { scopeCondition } from '../auth/scope.ts';
 import type { CohortInput, CohortState, LessonInput } from './cohort.ts';
+import type { Person } from '../person/person.ts';
 
 export interface Cohort {
   id: string;
@@ -137,11 +138,11 @@ export interface EnrolmentRow {
   personId: string;
   name: string;
   idNumber: string;
-  gender: string;
+  gender: Person['gender'];
   phone: string | null;
-  education: string | null;
-  groups: string[];
-  employmentStatus: string;
+  education: Person['education'];
+  groups: Person['groups'];
+  employmentStatus: Person['employmentStatus'];
   voucherId: string | null;
   screening: { eligible: boolean; reasons: { rule: string; citation: string; text: string; severity?: string }[] } | null;
   inCompletionRoster: boolean;
