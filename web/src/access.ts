@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
-import { BankOutlined, FileExcelOutlined, HomeOutlined, PlusCircleOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined, BankOutlined, CalculatorOutlined, FileExcelOutlined, FileSearchOutlined, FundProjectionScreenOutlined, HomeOutlined,
+  PlusCircleOutlined, ReadOutlined, SafetyCertificateOutlined, TeamOutlined, UserAddOutlined, WalletOutlined,
+} from '@ant-design/icons';
 import type { Me, Role } from './types.ts';
 
 /**
@@ -7,6 +10,7 @@ import type { Me, Role } from './types.ts';
  * what would be refused). One table of abilities, and one table of menu entries that refer to them.
  */
 const BUREAU: Role[] = ['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector'];
+const STAFF: Role[] = [...BUREAU, 'institution', 'evaluator', 'enterprise'];
 
 export const ABILITIES = {
   'institution.list': [...BUREAU, 'evaluator', 'enterprise', 'trainee'],
@@ -21,6 +25,18 @@ export const ABILITIES = {
   'person.identityCheck': ['city_admin', 'county_admin', 'reviewer', 'institution'],
   /** Choose the county a person is registered in (an institution's persons belong to its county). */
   'person.chooseRegion': ['city_admin'],
+  /** The review queues of the bureau workbench (county: openings and completions; city: order/project openings). */
+  'cohort.queue': ['county_admin', 'city_admin'],
+  /** All cohorts in scope (an institution its own, an evaluator those assigned to it). */
+  'cohort.list': [...BUREAU, 'enterprise'],
+  'cohort.own': ['institution'],
+  'cohort.evaluate': ['evaluator'],
+  'cohort.create': ['institution'],
+  'cohort.assignEvaluator': ['county_admin', 'city_admin'],
+  'policy.list': STAFF,
+  'subsidy.calc': STAFF,
+  'voucher.own': ['trainee'],
+  'certificate.own': ['trainee'],
 } satisfies Record<string, Role[]>;
 export type Ability = keyof typeof ABILITIES;
 
@@ -40,12 +56,21 @@ export interface MenuEntry {
 
 /** The side menu, in order. An entry appears only for the roles its ability names. */
 export const MENU: MenuEntry[] = [
+  { key: 'workbench', label: 'menu.workbench', icon: AuditOutlined, ability: 'cohort.queue', path: () => '/workbench' },
+  { key: 'cohorts', label: 'menu.cohorts', icon: ReadOutlined, ability: 'cohort.list', path: () => '/cohorts' },
+  { key: 'my-cohorts', label: 'menu.myCohorts', icon: ReadOutlined, ability: 'cohort.own', path: () => '/cohorts' },
+  { key: 'cohort-new', label: 'menu.cohortNew', icon: PlusCircleOutlined, ability: 'cohort.create', path: () => '/cohorts/new' },
+  { key: 'evaluations', label: 'menu.evaluations', icon: FileSearchOutlined, ability: 'cohort.evaluate', path: () => '/cohorts' },
+  { key: 'my-vouchers', label: 'menu.myVouchers', icon: WalletOutlined, ability: 'voucher.own', path: () => '/my/vouchers' },
+  { key: 'my-certificates', label: 'menu.myCertificates', icon: SafetyCertificateOutlined, ability: 'certificate.own', path: () => '/my/certificates' },
   { key: 'institutions', label: 'menu.institutions', icon: BankOutlined, ability: 'institution.list', path: () => '/institutions' },
   { key: 'my-institution', label: 'menu.myInstitution', icon: HomeOutlined, ability: 'institution.own', path: (me) => `/institutions/${me.institutionId}` },
   { key: 'institution-new', label: 'menu.institutionNew', icon: PlusCircleOutlined, ability: 'institution.create', path: () => '/institutions/new' },
   { key: 'persons', label: 'menu.persons', icon: TeamOutlined, ability: 'person.list', path: () => '/persons' },
   { key: 'person-new', label: 'menu.personNew', icon: UserAddOutlined, ability: 'person.create', path: () => '/persons/new' },
   { key: 'person-import', label: 'menu.personImport', icon: FileExcelOutlined, ability: 'person.import', path: () => '/persons/import' },
+  { key: 'policies', label: 'menu.policies', icon: FundProjectionScreenOutlined, ability: 'policy.list', path: () => '/policies' },
+  { key: 'subsidy-calc', label: 'menu.subsidyCalc', icon: CalculatorOutlined, ability: 'subsidy.calc', path: () => '/subsidy/calc' },
 ];
 
 export const menuFor = (me: Me) => MENU.filter((m) => can(me, m.ability) && !(m.key === 'my-institution' && !me.institutionId));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { api, ApiError, type Page } from './api.ts';
 import type { Occupation, Region } from './types.ts';
@@ -28,6 +28,21 @@ export function useGet<T>(path: string | null): Loaded<T> {
   }, [path, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/**
+ * Calls `reload` whenever `dep` changes after the first render: a panel that loads its own data refreshes
+ * when the record it belongs to was reloaded (a cohort after a transition).
+ */
+export function useReloadOn(dep: unknown, reload: () => void) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    reload();
+  }, [dep, reload]);
 }
 
 const cache = new Map<string, Promise<unknown>>();

@@ -5,6 +5,8 @@ export type Role = (typeof ROLES)[number];
 
 export interface Me {
   username: string;
+  /** The institution, evaluator, enterprise or person the account belongs to. */
+  orgName: string | null;
   displayName: string;
   role: Role;
   roleLabel: string;
@@ -23,10 +25,9 @@ export interface Region {
   level: "province" | "city" | "county";
 }
 
-export const INSTITUTION_STATUSES = ['applied', 'listed', 'rectifying', 'suspended', 'removed'] as const;
-export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
-export const INSTITUTION_KINDS = ['private_school', 'technical_college', 'vocational_college', 'enterprise_center', 'public_training_base', 'university'] as const;
-export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+// Code lists (statuses, kinds, groups …) come from GET /api/v1/reference (reference.tsx), never from here.
+export type InstitutionStatus = 'applied' | 'listed' | 'rectifying' | 'suspended' | 'removed';
+export type InstitutionKind = string;
 export const INSTITUTION_ACTIONS = ['list', 'rectify', 'restore', 'suspend', 'remove'] as const;
 export type InstitutionAction = (typeof INSTITUTION_ACTIONS)[number];
 
@@ -108,15 +109,9 @@ export interface Occupation {
   shortage: boolean;
 }
 
-export const PERSON_GROUPS = [
-  'poverty_alleviated', 'poverty_family_child', 'graduate', 'two_after', 'rural_migrant', 'registered_unemployed', 'employment_difficulty',
-  'transfer_worker', 'veteran', 'disabled', 'pre_release', 'drug_rehab', 'zero_employment_family', 'low_income', 'other',
-] as const;
-export type PersonGroup = (typeof PERSON_GROUPS)[number];
-export const EMPLOYMENT_STATUSES = ['employed', 'unemployed', 'none'] as const;
-export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
-export const EDUCATION_LEVELS = ['primary', 'junior', 'senior', 'vocational', 'college', 'bachelor', 'master'] as const;
-export type Education = (typeof EDUCATION_LEVELS)[number];
+export type PersonGroup = string;
+export type EmploymentStatus = 'employed' | 'unemployed' | 'none';
+export type Education = string;
 
 export interface Person {
   id: string;

@@ -1,12 +1,24 @@
 import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useLabels } from '../reference.tsx';
 import type { InstitutionStatus } from '../types.ts';
+import type { CohortState } from '../types-cohort.ts';
 
 const STATUS_COLOR: Record<InstitutionStatus, string> = {
   applied: 'processing', listed: 'success', rectifying: 'warning', suspended: 'error', removed: 'default',
 };
 
 export function InstitutionStatusTag({ status }: { status: InstitutionStatus }) {
-  const { t } = useTranslation();
-  return <Tag color={STATUS_COLOR[status]} data-status={status}>{t(`institution.status.${status}`)}</Tag>;
+  const { label } = useLabels();
+  return <Tag color={STATUS_COLOR[status]} data-status={status}>{label('institutionStatuses', status)}</Tag>;
+}
+
+const COHORT_COLOR: Record<CohortState, string> = {
+  draft: 'default', opening_submitted: 'processing', opening_county_approved: 'processing', opening_approved: 'cyan', in_training: 'blue',
+  completion_submitted: 'processing', completion_approved: 'geekblue', examined: 'green', claimed: 'purple', closed: 'default',
+  rejected: 'error', cancelled: 'default',
+};
+
+export function CohortStateTag({ state }: { state: CohortState }) {
+  const { label } = useLabels();
+  return <Tag color={COHORT_COLOR[state]} data-state={state}>{label('cohortStates', state)}</Tag>;
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import enWork from './en-work.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -18,6 +19,15 @@ const en: Shape<Messages> = {
     persons: 'Trainees',
     personNew: 'Register trainee',
     personImport: 'Import roster',
+    workbench: 'Review queue',
+    cohorts: 'All cohorts',
+    myCohorts: 'Cohorts',
+    cohortNew: 'New cohort',
+    evaluations: 'Evaluations',
+    myVouchers: 'My e-vouchers',
+    myCertificates: 'My certificates',
+    policies: 'Policy parameters',
+    subsidyCalc: 'Subsidy calculator',
   },
   roles: {
     city_admin: 'City bureau', county_admin: 'County bureau', reviewer: 'Case officer', finance: 'Finance bureau', inspector: 'Inspector',
@@ -42,6 +52,10 @@ const en: Shape<Messages> = {
     validation: 'Invalid input',
     conflict: 'Conflicts with existing data',
     illegal_transition: 'Not allowed in the current status',
+    guard_failed: 'Conditions not met',
+    unset_parameter: 'A policy parameter is not set',
+    out_of_force: 'The policy is not in force',
+    ineligible: 'Not eligible',
     internal: 'Server error',
     network: 'Cannot reach the server',
     http_error: 'Request failed',
@@ -71,6 +85,8 @@ const en: Shape<Messages> = {
     home: 'Home',
     saved: 'Saved',
     required: 'Required',
+    noLevel: 'No level',
+    print: 'Print',
   },
   institution: {
     listTitle: 'Institution directory',
@@ -127,14 +143,8 @@ const en: Shape<Messages> = {
       occupationCode: 'Code',
       level: 'Level',
     },
-    status: { applied: 'Applied', listed: 'Listed', rectifying: 'Rectifying', suspended: 'Suspended', removed: 'Removed' },
-    kind: {
-      private_school: 'Private training school', technical_college: 'Technical college', vocational_college: 'Vocational college',
-      enterprise_center: 'Enterprise training centre', public_training_base: 'Public training base', university: 'University',
-    },
     action: { list: 'List', rectify: 'Order rectification', restore: 'Restore', suspend: 'Suspend', remove: 'Remove from directory' },
     venueKind: { theory: 'Classroom', practical: 'Practical site' },
-    level: { 0: 'No level', 1: 'Level 1 / senior technician', 2: 'Level 2 / technician', 3: 'Level 3 / senior worker', 4: 'Level 4 / intermediate', 5: 'Level 5 / junior' },
   },
   person: {
     listTitle: 'Trainees',
@@ -177,14 +187,6 @@ const en: Shape<Messages> = {
     severity: { refusal: 'Refused', warning: 'Check', info: 'Info' },
     citation: 'Basis',
     gender: { male: 'Male', female: 'Female' },
-    groups: {
-      poverty_alleviated: 'Lifted out of poverty', poverty_family_child: 'Child of a poor family', graduate: 'Graduate of the year', two_after: 'Not in further schooling',
-      rural_migrant: 'Rural migrant worker', registered_unemployed: 'Registered unemployed', employment_difficulty: 'Hard to employ',
-      transfer_worker: 'Reassigned worker', veteran: 'Veteran', disabled: 'Disabled', pre_release: 'About to be released', drug_rehab: 'In drug rehabilitation',
-      zero_employment_family: 'Zero-employment family', low_income: 'Minimum-income household', other: 'Other',
-    },
-    employment: { employed: 'Employed', unemployed: 'Unemployed', none: 'None' },
-    education: { primary: 'Primary', junior: 'Junior secondary', senior: 'Senior secondary', vocational: 'Vocational school', college: 'College', bachelor: 'Bachelor', master: 'Postgraduate' },
   },
   import: {
     title: 'Import roster',
@@ -208,6 +210,7 @@ const en: Shape<Messages> = {
     name: 'Name',
     reasons: 'Reasons',
   },
+  ...enWork,
 };
 
 export default en;

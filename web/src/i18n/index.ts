@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN.ts';
 import en from './en.ts';
+import enCodes from './en-codes.ts';
 
 export const LANGUAGES = [
   { code: 'zh-CN', label: '中文' },
@@ -19,7 +20,8 @@ const stored = (() => {
 })();
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // English code labels sit apart: Chinese ones come from GET /api/v1/reference.
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: { ...en, codes: enCodes } } },
   lng: LANGUAGES.some((l) => l.code === stored) ? stored! : 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes

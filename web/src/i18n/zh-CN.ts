@@ -1,3 +1,5 @@
+import zhCNWork from './zh-CN-work.ts';
+
 /** 中文（默认）。Keys are shared with en.ts, which must have the same shape. */
 const zhCN = {
   app: {
@@ -14,6 +16,15 @@ const zhCN = {
     persons: '学员信息',
     personNew: '登记学员',
     personImport: '花名册导入',
+    workbench: '待审核',
+    cohorts: '全部培训班',
+    myCohorts: '培训班',
+    cohortNew: '新建培训班',
+    evaluations: '评价任务',
+    myVouchers: '我的电子券',
+    myCertificates: '我的证书',
+    policies: '政策参数',
+    subsidyCalc: '补贴测算',
   },
   roles: {
     city_admin: '市人社局', county_admin: '县(市、区)人社局', reviewer: '经办人', finance: '财政局', inspector: '监督检查',
@@ -38,6 +49,10 @@ const zhCN = {
     validation: '输入有误',
     conflict: '与已有数据冲突',
     illegal_transition: '当前状态不允许此操作',
+    guard_failed: '不符合办理条件',
+    unset_parameter: '缺少政策参数',
+    out_of_force: '政策不在有效期内',
+    ineligible: '不符合条件',
     internal: '服务器内部错误',
     network: '无法连接服务器',
     http_error: '请求失败',
@@ -67,6 +82,8 @@ const zhCN = {
     home: '回到首页',
     saved: '已保存',
     required: '必填',
+    noLevel: '无等级',
+    print: '打印',
   },
   institution: {
     listTitle: '机构目录',
@@ -123,14 +140,8 @@ const zhCN = {
       occupationCode: '职业代码',
       level: '等级',
     },
-    status: { applied: '申请中', listed: '已入目录', rectifying: '整改中', suspended: '暂停资质', removed: '已移出目录' },
-    kind: {
-      private_school: '民办职业技能培训学校', technical_college: '技工院校', vocational_college: '职业院校',
-      enterprise_center: '企业培训中心', public_training_base: '公共实训基地', university: '普通高校',
-    },
     action: { list: '列入目录', rectify: '责令整改', restore: '恢复资质', suspend: '暂停资质', remove: '移出目录' },
     venueKind: { theory: '理论教室', practical: '实操场地' },
-    level: { 0: '无等级', 1: '一级/高级技师', 2: '二级/技师', 3: '三级/高级工', 4: '四级/中级工', 5: '五级/初级工' },
   },
   person: {
     listTitle: '学员信息',
@@ -173,14 +184,6 @@ const zhCN = {
     severity: { refusal: '不符合', warning: '需核实', info: '信息' },
     citation: '依据',
     gender: { male: '男', female: '女' },
-    groups: {
-      poverty_alleviated: '脱贫人口/贫困劳动力', poverty_family_child: '贫困家庭子女', graduate: '毕业年度高校毕业生', two_after: '两后生',
-      rural_migrant: '农村转移就业劳动者', registered_unemployed: '城镇登记失业人员', employment_difficulty: '就业困难人员',
-      transfer_worker: '转岗职工', veteran: '退役军人', disabled: '残疾人', pre_release: '即将刑满释放人员', drug_rehab: '强制隔离戒毒人员',
-      zero_employment_family: '零就业家庭成员', low_income: '城乡低保家庭', other: '其他有培训需求人员',
-    },
-    employment: { employed: '就业', unemployed: '失业', none: '无状态' },
-    education: { primary: '小学', junior: '初中', senior: '高中', vocational: '中专/技校', college: '大专', bachelor: '本科', master: '研究生' },
   },
   import: {
     title: '花名册导入',
@@ -204,6 +207,7 @@ const zhCN = {
     name: '姓名',
     reasons: '原因',
   },
+  ...zhCNWork,
 };
 
 export default zhCN;

@@ -69,8 +69,11 @@ export function AppLayout() {
           popupMatchSelectWidth={false}
         />
         <div className="px-user" data-testid="current-user">
-          <span>{me.displayName}</span>
-          <span className="px-user-role">{i18n.language === 'en' ? t(`roles.${me.role}`) : me.roleLabel}</span>
+          <span>{me.orgName ?? me.displayName}</span>
+          <span className="px-user-role">
+            {i18n.language === 'en' ? t(`roles.${me.role}`) : me.roleLabel}
+            {me.orgName && me.orgName !== me.displayName ? ` · ${me.displayName}` : ''}
+          </span>
         </div>
         <Tooltip title={t('app.logout')}>
           <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} aria-label={t('app.logout')} data-testid="logout" />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, Select, Typography } from 'antd';
 import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useSession } from '../auth.tsx';
 import { ProblemAlert } from '../components/Problem.tsx';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
@@ -56,6 +57,11 @@ export function LoginPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>{t('login.submit')}</Button>
         </Form>
+        <div className="px-login-links" data-testid="public-links">
+          <Typography.Text type="secondary">{t('public.links')}</Typography.Text>
+          <Link to="/public/certificates">{t('public.certCheck')}</Link>
+          <Link to="/public/institutions">{t('public.directory')}</Link>
+        </div>
       </Card>
     </div>
   );

@@ -10,6 +10,7 @@ import { showOnField, useGet } from '../../hooks.ts';
 import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { InstitutionStatusTag } from '../../components/Tags.tsx';
+import { useLabels } from '../../reference.tsx';
 import type { Equipment, InstitutionAction, InstitutionDetail, InstitutionStatus, LicensedOccupation, Teacher, Venue } from '../../types.ts';
 
 const DANGER: InstitutionAction[] = ['suspend', 'remove'];
@@ -21,6 +22,7 @@ export function InstitutionDetailPage() {
   const navigate = useNavigate();
   const { data: inst, error, reload } = useGet<InstitutionDetail>(`/api/v1/institutions/${id}`);
   const [action, setAction] = useState<InstitutionAction | null>(null);
+  const { label, level } = useLabels();
 
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!inst) return <Skeleton active />;
@@ -43,7 +45,7 @@ export function InstitutionDetailPage() {
             column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
             size="small"
             items={[
-              { key: 'kind', label: t('institution.fields.kind'), children: t(`institution.kind.${inst.kind}`) },
+              { key: 'kind', label: t('institution.fields.kind'), children: label('institutionKinds', inst.kind) },
               { key: 'region', label: t('institution.fields.region'), children: inst.regionName },
               { key: 'creditCode', label: t('institution.fields.creditCode'), children: inst.creditCode },
               { key: 'licenceNo', label: t('institution.fields.licenceNo'), children: inst.licenceNo },
@@ -75,7 +77,7 @@ export function InstitutionDetailPage() {
             columns={[
               { title: t('institution.fields.occupationCode'), dataIndex: 'occupationCode', width: 130 },
               { title: t('institution.fields.occupation'), dataIndex: 'name' },
-              { title: t('institution.fields.level'), dataIndex: 'level', width: 200, render: (l: number) => t(`institution.level.${l}`, { defaultValue: String(l) }) },
+              { title: t('institution.fields.level'), dataIndex: 'level', width: 200, render: (l: number) => level(l) },
             ]}
           />
         </Card>
@@ -151,6 +153,7 @@ function TransitionModal({ institution, action, onClose, onDone }: {
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { label } = useLabels();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -166,7 +169,7 @@ function TransitionModal({ institution, action, onClose, onDone }: {
     setError(null);
     try {
       const r = await api.post<{ id: string; status: InstitutionStatus }>(`/api/v1/institutions/${institution.id}/transitions`, { action, reason });
-      message.success(t('institution.actionDone', { status: t(`institution.status.${r.status}`) }));
+      message.success(t('institution.actionDone', { status: label('institutionStatuses', r.status) }));
       form.resetFields();
       onDone();
     } catch (e) {

@@ -9,7 +9,8 @@ import { useMe } from '../../auth.tsx';
 import { showOnField, useCounties, useGet, useOccupations } from '../../hooks.ts';
 import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
-import { INSTITUTION_KINDS, type InstitutionDetail, type InstitutionInput, type Occupation } from '../../types.ts';
+import { useLabels } from '../../reference.tsx';
+import type { InstitutionDetail, InstitutionInput, Occupation } from '../../types.ts';
 
 type DateField = Dayjs | null | undefined;
 interface FormValues extends Omit<InstitutionInput, 'licenceValidUntil' | 'contractStart' | 'contractEnd'> {
@@ -30,6 +31,7 @@ export function InstitutionFormPage() {
   const { id } = useParams<{ id: string }>();
   const editing = !!id;
   const { t } = useTranslation();
+  const { options, level } = useLabels();
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -120,7 +122,7 @@ export function InstitutionFormPage() {
               <Col {...col}><Form.Item name="name" label={t('institution.fields.name')} rules={req}><Input maxLength={100} /></Form.Item></Col>
               <Col {...col}>
                 <Form.Item name="kind" label={t('institution.fields.kind')} rules={reqAny}>
-                  <Select options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`institution.kind.${k}`) }))} />
+                  <Select options={options('institutionKinds')} />
                 </Form.Item>
               </Col>
               <Col {...col}>
@@ -181,7 +183,7 @@ export function InstitutionFormPage() {
                                 const code = form.getFieldValue(['occupations', f.name, 'occupationCode']) as string | undefined;
                                 return (
                                   <Form.Item name={[f.name, 'level']} rules={reqAny} label={first(f.name, t('institution.fields.level'))} style={ITEM}>
-                                    <Select options={levelsOf(byCode.get(code ?? '')).map((l) => ({ value: l, label: t(`institution.level.${l}`) }))} />
+                                    <Select options={levelsOf(byCode.get(code ?? '')).map((l) => ({ value: l, label: level(l) }))} />
                                   </Form.Item>
                                 );
                               }}

@@ -10,7 +10,8 @@ import { useCounties, useGet } from '../../hooks.ts';
 import { LoadError } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { InstitutionStatusTag } from '../../components/Tags.tsx';
-import { INSTITUTION_STATUSES, type InstitutionSummary } from '../../types.ts';
+import { useLabels } from '../../reference.tsx';
+import type { InstitutionSummary } from '../../types.ts';
 
 export function InstitutionListPage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function InstitutionListPage() {
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const [text, setText] = useState(q);
   const counties = useCounties(me.cityCode);
+  const { label, options } = useLabels();
   const { data, error, loading, reload } = useGet<Page<InstitutionSummary>>(`/api/v1/institutions${query({ q, status, regionCode, page, pageSize })}`);
 
   const update = (patch: Record<string, string | number | undefined>) => {
@@ -59,7 +61,7 @@ export function InstitutionListPage() {
           placeholder={t('institution.fields.status')}
           value={status || undefined}
           onChange={(v?: string) => update({ status: v, page: 1 })}
-          options={INSTITUTION_STATUSES.map((s) => ({ value: s, label: t(`institution.status.${s}`) }))}
+          options={options('institutionStatuses')}
           data-testid="filter-status"
         />
         {counties.length > 1 ? (
@@ -94,7 +96,7 @@ export function InstitutionListPage() {
               title: t('institution.fields.name'), dataIndex: 'name', width: 220,
               render: (name: string, r) => <Link to={`/institutions/${r.id}`}>{name}</Link>,
             },
-            { title: t('institution.fields.kind'), dataIndex: 'kind', width: 150, responsive: ['md'], render: (k: string) => t(`institution.kind.${k}`) },
+            { title: t('institution.fields.kind'), dataIndex: 'kind', width: 150, responsive: ['md'], render: (k: string) => label('institutionKinds', k) },
             { title: t('institution.fields.region'), dataIndex: 'regionName', width: 100, responsive: ['sm'] },
             { title: t('institution.fields.status'), dataIndex: 'status', width: 100, render: (s: InstitutionSummary['status']) => <InstitutionStatusTag status={s} /> },
             {

@@ -11,6 +11,7 @@ import { useGet, useRegionNames } from '../../hooks.ts';
 import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { EmploymentTag, GroupTags } from '../../components/PersonLabels.tsx';
+import { useLabels } from '../../reference.tsx';
 import type { IdentityCheckResult, IdentityFinding, Person } from '../../types.ts';
 
 const ALERT_TYPE: Record<IdentityFinding['severity'], 'error' | 'warning' | 'info'> = { refusal: 'error', warning: 'warning', info: 'info' };
@@ -21,6 +22,7 @@ export function PersonDetailPage() {
   const me = useMe();
   const navigate = useNavigate();
   const regionName = useRegionNames(me.cityCode);
+  const { label } = useLabels();
   const { data: p, error, reload } = useGet<Person>(`/api/v1/persons/${id}`);
   const [check, setCheck] = useState<IdentityCheckResult | null>(null);
   const [checkError, setCheckError] = useState<unknown>(null);
@@ -77,7 +79,7 @@ export function PersonDetailPage() {
               { key: 'gender', label: t('person.fields.gender'), children: t(`person.gender.${p.gender}`) },
               { key: 'birthDate', label: t('person.fields.birthDate'), children: p.birthDate },
               { key: 'phone', label: t('person.fields.phone'), children: p.phone ?? none },
-              { key: 'education', label: t('person.fields.education'), children: p.education ? t(`person.education.${p.education}`) : none },
+              { key: 'education', label: t('person.fields.education'), children: p.education ? label('educationLevels', p.education) : none },
               { key: 'employmentCardNo', label: t('person.fields.employmentCardNo'), children: p.employmentCardNo ?? none },
               { key: 'householdRegionCode', label: t('person.fields.householdRegionCode'), children: region(p.householdRegionCode) },
               { key: 'regionCode', label: t('person.fields.regionCode'), children: region(p.regionCode) },

@@ -8,7 +8,8 @@ import { can } from '../../access.ts';
 import { showOnField, useCounties, useGet } from '../../hooks.ts';
 import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
-import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, PERSON_GROUPS, type Person, type PersonCreated, type PersonInput } from '../../types.ts';
+import { useLabels } from '../../reference.tsx';
+import type { Person, PersonCreated, PersonInput } from '../../types.ts';
 
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
@@ -21,6 +22,7 @@ export function PersonFormPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonInput>();
   const counties = useCounties(me.cityCode);
+  const { options } = useLabels();
   const existing = useGet<Person>(editing ? `/api/v1/persons/${id}` : null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -99,7 +101,7 @@ export function PersonFormPage() {
             </Col>
             <Col {...col}>
               <Form.Item name="education" label={t('person.fields.education')}>
-                <Select allowClear options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`person.education.${e}`) }))} />
+                <Select allowClear options={options('educationLevels')} />
               </Form.Item>
             </Col>
             <Col {...col}>
@@ -116,7 +118,7 @@ export function PersonFormPage() {
             ) : null}
             <Col {...col}>
               <Form.Item name="employmentStatus" label={t('person.fields.employmentStatus')} rules={[{ required: true, message: t('common.required') }]}>
-                <Radio.Group optionType="button" options={EMPLOYMENT_STATUSES.map((s) => ({ value: s, label: t(`person.employment.${s}`) }))} />
+                <Radio.Group optionType="button" options={options('employmentStatuses')} />
               </Form.Item>
             </Col>
             <Col {...col}>
@@ -126,7 +128,7 @@ export function PersonFormPage() {
             </Col>
             <Col xs={24}>
               <Form.Item name="groups" label={t('person.fields.groups')}>
-                <Select mode="multiple" allowClear options={PERSON_GROUPS.map((g) => ({ value: g, label: t(`person.groups.${g}`) }))} />
+                <Select mode="multiple" allowClear options={options('personGroups')} />
               </Form.Item>
             </Col>
           </Row>

@@ -10,7 +10,8 @@ import { useCounties, useGet, useRegionNames } from '../../hooks.ts';
 import { LoadError } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { EmploymentTag, GroupTags } from '../../components/PersonLabels.tsx';
-import { PERSON_GROUPS, type Person } from '../../types.ts';
+import { useLabels } from '../../reference.tsx';
+import type { Person } from '../../types.ts';
 
 export function PersonListPage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function PersonListPage() {
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const [text, setText] = useState(q);
   const counties = useCounties(me.cityCode);
+  const { options } = useLabels();
   const regionName = useRegionNames(me.cityCode);
   const { data, error, loading, reload } = useGet<Page<Person>>(`/api/v1/persons${query({ q, group, regionCode, page, pageSize })}`);
 
@@ -66,7 +68,7 @@ export function PersonListPage() {
           placeholder={t('person.fields.groups')}
           value={group || undefined}
           onChange={(v?: string) => update({ group: v, page: 1 })}
-          options={PERSON_GROUPS.map((g) => ({ value: g, label: t(`person.groups.${g}`) }))}
+          options={options('personGroups')}
           popupMatchSelectWidth={false}
         />
         {counties.length > 1 && me.role !== 'institution' ? (

@@ -1,0 +1,40 @@
+import { Button, Select } from 'antd';
+import { GlobalOutlined, LoginOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n/index.ts';
+
+/** The pages anyone may open without signing in. */
+export function PublicLayout() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="px-public">
+      <header className="px-header" style={{ height: 56 }}>
+        <Link to="/public/certificates" className="px-brand">
+          <span className="px-brand-mark">训</span>
+          <span>{t('app.name')}</span>
+          <span className="px-brand-sub">{t('public.title')}</span>
+        </Link>
+        <nav style={{ display: 'flex', gap: 12, marginInlineStart: 16 }}>
+          <NavLink to="/public/certificates">{t('public.certCheck')}</NavLink>
+          <NavLink to="/public/institutions">{t('public.directory')}</NavLink>
+        </nav>
+        <span className="px-header-spacer" />
+        <Select<Language>
+          size="small"
+          variant="borderless"
+          value={(i18n.language === 'en' ? 'en' : 'zh-CN') as Language}
+          onChange={(v) => setLanguage(v)}
+          options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
+          prefix={<GlobalOutlined />}
+          aria-label={t('app.language')}
+          popupMatchSelectWidth={false}
+        />
+        <Link to="/login"><Button type="text" icon={<LoginOutlined />}>{t('public.login')}</Button></Link>
+      </header>
+      <main className="px-public-body">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
