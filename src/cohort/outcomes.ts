@@ -165,7 +165,10 @@ export async function employmentSummary(db: Queryable, c: store.Cohort) {
  */
 export async function subsidyPreview(db: Queryable, c: store.Cohort) {
   const enrolments = (await store.listEnrolments(db, c)).filter((e) => e.inCompletionRoster);
-  if (!enrolments.length) throw new AppError('guard_failed', '尚无结业花名册，无法测算补贴', { reasons: [] });
+  if (!enrolments.length) {
+    const reason = { rule: 'completion.roster', citation: '忻人社函〔2024〕29号 二(二)(3)', text: '尚无结业花名册，无法测算补贴' };
+    throw new AppError('guard_failed', reason.text, { reasons: [reason] });
+  }
   const employment = await employmentSummary(db, c);
   const lessons = await store.listLessons(db, c);
   const caseFile = {

@@ -51,8 +51,10 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
   app.get('/api/v1/cohorts/:id', { schema: { tags: ['cohorts'], summary: 'One cohort with roster, timetable, documents, history', params: idParam } }, async (req) => {
     const actor = actorOf(req);
     const c = await service.visibleCohort(ctx, actor, req.params.id);
+    const evaluator = c.evaluatorId ? (await ctx.db.query(`SELECT name FROM evaluator WHERE id = $1`, [c.evaluatorId])).rows[0]?.name ?? null : null;
     return {
       ...present(c, actor),
+      evaluatorName: evaluator,
       roster: presentRoster(await store.listEnrolments(ctx.db, c), actor),
       lessons: await store.listLessons(ctx.db, c),
       documents: await documents.listDocuments(ctx, c),

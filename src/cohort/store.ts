@@ -148,13 +148,17 @@ export interface EnrolmentRow {
   inCompletionRoster: boolean;
   exam: { theoryScore: number | null; practicalScore: number | null; passed: boolean } | null;
   certificateNumber: string | null;
+  evaluation: { passed: boolean; certificateNo: string | null; evaluatedOn: string; evaluatorName: string } | null;
 }
 
 export async function listEnrolments(db: Queryable, c: Pick<Cohort, 'cityCode' | 'id'>): Promise<EnrolmentRow[]> {
   const { rows } = await db.query(
     `SELECT e.person_id, p.name, p.id_number, p.gender, p.phone, p.education, p.groups, p.employment_status, e.voucher_id, e.screening,
-            e.in_completion_roster, x.theory_score, x.practical_score, x.passed, cert.number AS certificate_number
+            e.in_completion_roster, x.theory_score, x.practical_score, x.passed, cert.number AS certificate_number,
+            ev.passed AS ev_passed, ev.certificate_no AS ev_certificate_no, ev.evaluated_on AS ev_evaluated_on, evr.name AS ev_evaluator
        FROM enrolment e JOIN person p ON p.id = e.person_id
+       LEFT JOIN evaluation_result ev ON ev.city_code = e.city_code AND ev.cohort_id = e.cohort_id AND ev.person_id = e.person_id
+       LEFT JOIN evaluator evr ON evr.id = ev.evaluator_id
        LEFT JOIN exam_result x ON x.city_code = e.city_code AND x.cohort_id = e.cohort_id AND x.person_id = e.person_id
        LEFT JOIN certificate cert ON cert.city_code = e.city_code AND cert.cohort_id = e.cohort_id AND cert.person_id = e.person_id
       WHERE e.city_code = $1 AND e.cohort_id = $2 ORDER BY e.created_at, p.id_number`,
@@ -165,6 +169,7 @@ export async function listEnrolments(db: Queryable, c: Pick<Cohort, 'cityCode' |
     employmentStatus: r.employment_status, voucherId: r.voucher_id, screening: r.screening, inCompletionRoster: r.in_completion_roster,
     exam: r.passed === null ? null : { theoryScore: r.theory_score, practicalScore: r.practical_score, passed: r.passed },
     certificateNumber: r.certificate_number,
+    evaluation: r.ev_passed === null ? null : { passed: r.ev_passed, certificateNo: r.ev_certificate_no, evaluatedOn: r.ev_evaluated_on, evaluatorName: r.ev_evaluator },
   }));
 }
 

@@ -12,6 +12,7 @@ export interface Voucher {
   occupationCode: string | null;
   state: VoucherState;
   cohortId: string | null;
+  cohortName: string | null;
   appliedAt: string;
   issuedAt: string | null;
   boundAt: string | null;
@@ -23,11 +24,12 @@ export interface Voucher {
 
 const toVoucher = (r: any): Voucher => ({
   id: r.id, cityCode: r.city_code, number: r.number, personId: r.person_id, personName: r.person_name, occupationCode: r.occupation_code,
-  state: r.state, cohortId: r.cohort_id, appliedAt: r.applied_at, issuedAt: r.issued_at, boundAt: r.bound_at, redeemedAt: r.redeemed_at,
+  state: r.state, cohortId: r.cohort_id, cohortName: r.cohort_name, appliedAt: r.applied_at, issuedAt: r.issued_at, boundAt: r.bound_at, redeemedAt: r.redeemed_at,
   writtenOffAt: r.written_off_at, cancelledAt: r.cancelled_at, cancelReason: r.cancel_reason,
 });
 
-const SELECT = `SELECT v.*, p.name AS person_name FROM voucher v JOIN person p ON p.id = v.person_id`;
+const SELECT = `SELECT v.*, p.name AS person_name, (SELECT c.name FROM cohort c WHERE c.city_code = v.city_code AND c.id = v.cohort_id) AS cohort_name
+  FROM voucher v JOIN person p ON p.id = v.person_id`;
 
 /**
  * Bureaus by the voucher's city, or for a county the county of the cohort it is bound to (else where the person is
