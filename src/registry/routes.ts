@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
 import { authorize, isBureau, regionInScope, type Actor } from '../auth/auth.ts';
 import { maskIdNumber } from '../person/id-number.ts';
+import { forbidden } from '../shared/errors.ts';
 import { actionsFrom } from '../shared/machine.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
 import { allRegions, regionByCode } from './regions.ts';
@@ -102,7 +103,7 @@ export function registryRoutes(app: Api, ctx: AppContext) {
     }, async (req) => {
       const actor = actorOf(req);
       const own = kind === 'evaluators' ? actor.evaluatorId : actor.enterpriseId;
-      if (!isBureau(actor) && !own) authorize([], actor, `list ${kind}`);
+      if (!isBureau(actor) && !own) throw forbidden(`role ${actor.role} may not list ${kind}`);
       const { rows } = await ctx.db.query(`SELECT * FROM ${table} ORDER BY city_code, name`);
       const visible = rows.filter((r) => (own ? r.id === own : regionInScope(actor, r.region_code, r.city_code)));
       const { page, pageSize } = req.query;
