@@ -7,38 +7,21 @@
  * Needs Chromium at /usr/bin/chromium; PEIXUN_E2E_SCREENSHOTS=/some/dir saves a screenshot after each step.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/app/store.ts';
-import { buildApp } from '../../src/app/app.ts';
-import { fixtureIdentityCheck } from '../../src/person/identity.ts';
-import { loadDemo } from '../../src/demo/load.ts';
+import { type Locator, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserWorld, HAVE_CHROMIUM, SHOTS } from './harness.ts';
 import { makeIdNumber } from '../../src/person/id-number.ts';
-import type { Database } from '../../src/db/db.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WEB_DIST = path.join(ROOT, 'web/dist');
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 const PASSWORD = 'peixun-demo';
-const SHOTS = process.env.PEIXUN_E2E_SCREENSHOTS;
 /** Inside yangquan-2024's validity (2024-10-16..2026-10-15), two weeks before the cohort starts. */
 const NOW = new Date('2026-03-02T02:00:00Z');
 const REQUIRED = ['teaching_plan', 'syllabus', 'teacher_qualifications', 'assessment_plan', 'training_commitment', 'safety_commitment'];
 const pdf = (kind: string) => Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\n% ${kind}\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
 
 describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
-  let db: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let browser: Browser;
   let page: Page;
   let base = '';
-  const problems: string[] = [];
-  let shot = 0;
 
   const cohortName = '阳泉测试就业技能培训班（浏览器）';
   let cohortPath = '';
@@ -49,51 +32,9 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
   ];
   let certificate = '';
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-    }
-    db = await openStore({ inMemory: true });
-    await loadDemo(db, { password: PASSWORD, now: NOW });
-    app = await buildApp({ db, now: () => NOW, identity: fixtureIdentityCheck(db), dataDir: null }, { webDir: WEB_DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      // 4xx answers are expected refusals (the guard_failed 422 this walk provokes, the unknown certificate's 404).
-      if (/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) return;
-      problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.url().includes('/api/') && r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-    });
-  }, 180_000);
-
-  afterEach(async (ctx) => {
-    if (!page) return;
-    if (SHOTS) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, `cohort-${String(++shot).padStart(2, '0')}-${ctx.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
-    }
-    const errorResults = await page.locator('.ant-result-error, .ant-result-500, .ant-result-403, .ant-result-404').count();
-    expect(errorResults, 'an antd error result is on the page').toBe(0);
-    expect(problems, 'console errors, page errors or 5xx answers').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
+  const world = browserWorld({ password: PASSWORD, now: NOW, viewport: { width: 1360, height: 900 }, shotPrefix: 'cohort-' });
+  beforeAll(() => {
+    ({ page, base } = world);
   });
 
   /** With PEIXUN_E2E_SCREENSHOTS, a screenshot of the page as it is now (the afterEach one comes after sign-outs). */

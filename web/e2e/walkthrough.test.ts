@@ -4,26 +4,13 @@
  * skipped, unless CI is set, where it fails.
  * PEIXUN_E2E_SCREENSHOTS=/some/dir saves a screenshot after each step.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/app/store.ts';
-import { buildApp } from '../../src/app/app.ts';
-import { fixtureIdentityCheck } from '../../src/person/identity.ts';
-import { loadDemo } from '../../src/demo/load.ts';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserWorld, CHROMIUM, HAVE_CHROMIUM } from './harness.ts';
 import { makeIdNumber } from '../../src/person/id-number.ts';
-import type { Database } from '../../src/db/db.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WEB_DIST = path.join(ROOT, 'web/dist');
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 const PASSWORD = 'peixun-demo';
-const SHOTS = process.env.PEIXUN_E2E_SCREENSHOTS;
 
 if (!HAVE_CHROMIUM) {
   console.warn(`web/e2e/walkthrough: ${CHROMIUM} not found — browser walkthrough skipped (apt-get install chromium fonts-noto-cjk)`);
@@ -39,59 +26,12 @@ describe.runIf(!HAVE_CHROMIUM && process.env.CI)('browser walkthrough (CI)', () 
 const breakCheckDigit = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
 
 describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
-  let db: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let browser: Browser;
   let page: Page;
   let base = '';
-  const problems: string[] = [];
-  let shot = 0;
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
-    }
-    db = await openStore({ inMemory: true });
-    await loadDemo(db, { password: PASSWORD, now: new Date() });
-    app = await buildApp({ db, now: () => new Date(), identity: fixtureIdentityCheck(db), dataDir: null }, { webDir: WEB_DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      // 4xx answers are expected API refusals (401 before sign-in, 400 of a bad ID number); 5xx are caught below.
-      if (/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) return;
-      problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.url().includes('/api/') && r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-    });
-  }, 180_000);
-
-  afterEach(async (ctx) => {
-    if (!page) return;
-    if (SHOTS) {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${ctx.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
-    }
-    const errorResults = await page.locator('.ant-result-error, .ant-result-500, .ant-result-403, .ant-result-404').count();
-    expect(errorResults, 'an antd error result is on the page').toBe(0);
-    expect(problems, 'console errors, page errors or 5xx answers').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
+  const world = browserWorld({ password: PASSWORD, viewport: { width: 1280, height: 860 }, shotPrefix: '' });
+  beforeAll(() => {
+    ({ page, base } = world);
   });
 
   const menuLabels = async () => (await page.locator('[data-testid=side-menu] .ant-menu-item').allInnerTexts()).map((s) => s.trim());
@@ -123,7 +63,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
     await login('city_admin-yangquan');
     await page.waitForURL(/\/workbench$/); // the city admin's first menu entry: its review queue
     await expect.poll(() => page.locator('[data-testid=current-user]').innerText()).toContain('市人社局');
-    expect(await menuLabels()).toEqual(['待审核', '全部培训班', '机构目录', '新增机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
+    expect(await menuLabels()).toEqual(['待审核', '全部培训班', '电子券', '机构目录', '新增机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
   });
 
   it('lists institutions, filters by status and opens a detail', async () => {
@@ -293,7 +233,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
     await login('institution-yangquan');
     await expect.poll(() => page.locator('[data-testid=current-user]').innerText()).toContain('培训机构');
     const labels = await menuLabels();
-    expect(labels).toEqual(['培训班', '新建培训班', '本机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
+    expect(labels).toEqual(['培训班', '新建培训班', '电子券', '本机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
     expect(labels).not.toContain('机构目录');
     expect(labels).not.toContain('新增机构');
     // its own institution, without the bureau's status actions

@@ -25,6 +25,7 @@ import { WorkbenchPage } from './pages/workbench/WorkbenchPage.tsx';
 import { PolicyListPage } from './pages/policy/PolicyListPage.tsx';
 import { PolicyDetailPage } from './pages/policy/PolicyDetailPage.tsx';
 import { CalculatorPage } from './pages/policy/CalculatorPage.tsx';
+import { VoucherListPage } from './pages/vouchers/VoucherListPage.tsx';
 import { MyVouchersPage } from './pages/trainee/MyVouchersPage.tsx';
 import { MyCertificatesPage } from './pages/trainee/MyCertificatesPage.tsx';
 import { PublicLayout } from './pages/public/PublicLayout.tsx';
@@ -108,6 +109,7 @@ export function App() {
                   <Route path="policies" element={<Allowed ability="policy.list"><PolicyListPage /></Allowed>} />
                   <Route path="policies/:id" element={<Allowed ability="policy.list"><PolicyDetailPage /></Allowed>} />
                   <Route path="subsidy/calc" element={<Allowed ability="subsidy.calc"><CalculatorPage /></Allowed>} />
+                  <Route path="vouchers" element={<Allowed ability="voucher.list"><VoucherListPage /></Allowed>} />
                   <Route path="my/vouchers" element={<Allowed ability="voucher.own"><MyVouchersPage /></Allowed>} />
                   <Route path="my/certificates" element={<Allowed ability="certificate.own"><MyCertificatesPage /></Allowed>} />
                   <Route path="*" element={<NotFoundPage />} />

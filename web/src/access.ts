@@ -35,6 +35,9 @@ export const ABILITIES = {
   'cohort.assignEvaluator': ['county_admin', 'city_admin'],
   'policy.list': STAFF,
   'subsidy.calc': STAFF,
+  /** The 电子券 page: the vouchers in scope, with the loop's actions each role may fire. */
+  'voucher.list': ['city_admin', 'county_admin', 'finance', 'institution'],
+  'voucher.apply': ['city_admin', 'county_admin', 'institution'],
   'voucher.own': ['trainee'],
   'certificate.own': ['trainee'],
 } satisfies Record<string, Role[]>;
@@ -61,6 +64,7 @@ export const MENU: MenuEntry[] = [
   { key: 'my-cohorts', label: 'menu.myCohorts', icon: ReadOutlined, ability: 'cohort.own', path: () => '/cohorts' },
   { key: 'cohort-new', label: 'menu.cohortNew', icon: PlusCircleOutlined, ability: 'cohort.create', path: () => '/cohorts/new' },
   { key: 'evaluations', label: 'menu.evaluations', icon: FileSearchOutlined, ability: 'cohort.evaluate', path: () => '/cohorts' },
+  { key: 'vouchers', label: 'menu.vouchers', icon: WalletOutlined, ability: 'voucher.list', path: () => '/vouchers' },
   { key: 'my-vouchers', label: 'menu.myVouchers', icon: WalletOutlined, ability: 'voucher.own', path: () => '/my/vouchers' },
   { key: 'my-certificates', label: 'menu.myCertificates', icon: SafetyCertificateOutlined, ability: 'certificate.own', path: () => '/my/certificates' },
   { key: 'institutions', label: 'menu.institutions', icon: BankOutlined, ability: 'institution.list', path: () => '/institutions' },

@@ -67,6 +67,8 @@ export interface RosterEntry {
   inCompletionRoster: boolean;
   exam: { theoryScore: number | null; practicalScore: number | null; passed: boolean } | null;
   certificateNumber: string | null;
+  /** The evaluator's recorded result (技能评价), if any. */
+  evaluation: { passed: boolean; certificateNo: string | null; evaluatedOn: string; evaluatorName: string } | null;
 }
 
 export interface Lesson {
@@ -104,6 +106,7 @@ export interface CohortEvent {
 }
 
 export interface CohortDetail extends Cohort {
+  evaluatorName: string | null;
   roster: RosterEntry[];
   lessons: Lesson[];
   documents: CohortDocument[];
@@ -182,17 +185,26 @@ export interface PublicCertificate {
   issuedOn: string;
 }
 
+export type VoucherState = 'applied' | 'issued' | 'bound' | 'redeemed' | 'written_off' | 'cancelled';
+/** The e-voucher closed loop (SPEC §3.2): apply → issue → bind → redeem → write_off; cancel before the end. */
+export const VOUCHER_ACTIONS = ['issue', 'bind', 'redeem', 'write_off', 'cancel'] as const;
+export type VoucherAction = (typeof VOUCHER_ACTIONS)[number];
+
 export interface Voucher {
   id: string;
   number: string;
   personId: string;
   personName: string;
   occupationCode: string | null;
-  state: string;
+  state: VoucherState;
   cohortId: string | null;
+  cohortName: string | null;
   appliedAt: string;
   issuedAt: string | null;
   boundAt: string | null;
+  redeemedAt: string | null;
+  writtenOffAt: string | null;
+  cancelledAt: string | null;
   cancelReason: string | null;
   actions: string[];
 }

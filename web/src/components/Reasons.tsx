@@ -55,3 +55,17 @@ export function RefusalAlert({ error, title, onClose, names }: { error: unknown;
     />
   );
 }
+
+/** Mirrors the server's NO_VOUCHER_CITATION (src/voucher/voucher.ts): the reference lists do not carry it. */
+export const NO_VOUCHER_CITATION = '阳人社规发〔2024〕2号 第十五条';
+
+/** 无券不补, with where it is written. */
+export function NoVoucherNote() {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="no-voucher-note">
+      {t('voucher.noVoucher')}
+      <Typography.Text type="secondary" className="px-citation"> — {t('cohort.citation')}：{NO_VOUCHER_CITATION}</Typography.Text>
+    </span>
+  );
+}

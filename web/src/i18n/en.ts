@@ -24,6 +24,7 @@ const en: Shape<Messages> = {
     myCohorts: 'Cohorts',
     cohortNew: 'New cohort',
     evaluations: 'Evaluations',
+    vouchers: 'E-vouchers',
     myVouchers: 'My e-vouchers',
     myCertificates: 'My certificates',
     policies: 'Policy parameters',

@@ -21,6 +21,7 @@ const zhCN = {
     myCohorts: '培训班',
     cohortNew: '新建培训班',
     evaluations: '评价任务',
+    vouchers: '电子券',
     myVouchers: '我的电子券',
     myCertificates: '我的证书',
     policies: '政策参数',

@@ -40,6 +40,7 @@ export function CohortDetailPage() {
   const own = me.role === 'institution' && me.institutionId === c.institutionId;
   const draft = own && c.state === 'draft';
   const uploads = own && ['draft', 'in_training'].includes(c.state);
+  const vouchers = own && !['closed', 'rejected', 'cancelled'].includes(c.state);
   const policy = ref?.policies.find((p) => p.id === c.policy);
   const lessons = c.lessons.reduce((n, l) => n + l.lessons, 0);
   const tab = params.get('tab') ?? 'basic';
@@ -78,7 +79,7 @@ export function CohortDetailPage() {
         />
       ),
     },
-    { key: 'roster', label: `${t('cohort.tabs.roster')} (${c.roster.length})`, children: <RosterTab cohort={c} editable={draft} onChange={reload} /> },
+    { key: 'roster', label: `${t('cohort.tabs.roster')} (${c.roster.length})`, children: <RosterTab cohort={c} editable={draft} vouchers={vouchers} onChange={reload} /> },
     { key: 'lessons', label: t('cohort.tabs.lessons'), children: <LessonsTab cohort={c} editable={draft} onChange={reload} /> },
     { key: 'documents', label: t('cohort.tabs.documents'), children: <DocumentsTab cohort={c} editable={uploads} onChange={reload} /> },
     ...(AFTER_TRAINING.includes(c.state) ? [{ key: 'completion', label: t('cohort.tabs.completion'), children: <CompletionTab cohort={c} own={own} onChange={reload} /> }] : []),

@@ -8,11 +8,15 @@ import { ProblemAlert } from '../../components/Problem.tsx';
 import { ReasonList } from '../../components/Reasons.tsx';
 import type { Person } from '../../types.ts';
 import type { CohortDetail, RosterEntry, Screening } from '../../types-cohort.ts';
+import { RosterVoucher } from './RosterVoucher.tsx';
 
 type Preview = Map<string, Screening>;
 
-/** 花名册: the roster with each person's screening (reasons and citations); an institution edits it while a draft. */
-export function RosterTab({ cohort, editable, onChange }: { cohort: CohortDetail; editable: boolean; onChange: () => void }) {
+/**
+ * 花名册: the roster with each person's screening (reasons and citations) and voucher; an institution edits it
+ * while a draft, and applies for or binds the vouchers of its persons (`vouchers`).
+ */
+export function RosterTab({ cohort, editable, vouchers, onChange }: { cohort: CohortDetail; editable: boolean; vouchers: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -69,7 +73,15 @@ export function RosterTab({ cohort, editable, onChange }: { cohort: CohortDetail
           { title: t('person.fields.gender'), dataIndex: 'gender', width: 60, responsive: ['md'], render: (g: string) => t(`person.gender.${g}`, { defaultValue: g }) },
           { title: t('person.fields.phone'), dataIndex: 'phone', width: 120, responsive: ['lg'], render: (p: string | null) => p ?? t('common.none') },
           { title: t('person.fields.groups'), dataIndex: 'groups', width: 200, responsive: ['md'], render: (g: string[]) => <GroupTags groups={g} max={2} /> },
-          { title: t('cohort.roster.voucher'), dataIndex: 'voucherId', width: 80, render: (v: string | null) => (v ? <Tag color="green">{t('cohort.roster.bound')}</Tag> : <Tag>{t('cohort.roster.unbound')}</Tag>) },
+          {
+            title: t('cohort.roster.voucher'), dataIndex: 'voucherId', width: vouchers ? 170 : 80,
+            render: (v: string | null, r: RosterEntry) => (
+              <span data-testid="roster-voucher-cell" data-bound={String(!!v)}>
+                {v ? <Tag color="green">{t('cohort.roster.bound')}</Tag> : <Tag>{t('cohort.roster.unbound')}</Tag>}
+                {!v && vouchers ? <RosterVoucher cohort={cohort} entry={r} onChange={onChange} /> : null}
+              </span>
+            ),
+          },
           {
             title: t('cohort.roster.screening'), key: 'screening', width: 380,
             render: (_: unknown, r) => {

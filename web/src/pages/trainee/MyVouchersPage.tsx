@@ -1,24 +1,21 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Skeleton, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { useGet } from '../../hooks.ts';
-import { useLabels } from '../../reference.tsx';
 import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
+import { VoucherStateTag } from '../../components/Tags.tsx';
 import { formatTime } from '../../format.ts';
 import type { Voucher } from '../../types-cohort.ts';
-
-const STATE_COLOR: Record<string, string> = { applied: 'processing', issued: 'blue', bound: 'cyan', redeemed: 'green', written_off: 'default', cancelled: 'default' };
 
 /** 我的电子券 (phone): the trainee's own vouchers, and applying for one. */
 export function MyVouchersPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const { label } = useLabels();
   const { data, error, loading, reload } = useGet<Page<Voucher>>('/api/v1/vouchers?pageSize=50');
   const [busy, setBusy] = useState(false);
   const [applyError, setApplyError] = useState<unknown>(null);
@@ -45,10 +42,13 @@ export function MyVouchersPage() {
       {error ? <LoadError error={error} onRetry={reload} /> : loading && !data ? <Skeleton active /> : !data?.items.length ? <Empty description={t('trainee.empty')} /> : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="vouchers">
           {data.items.map((v) => (
-            <Card key={v.id} size="small" title={<Typography.Text code>{v.number}</Typography.Text>} extra={<Tag color={STATE_COLOR[v.state]}>{label('voucherStates', v.state)}</Tag>}>
+            <Card key={v.id} size="small" title={<Typography.Text code>{v.number}</Typography.Text>} extra={<VoucherStateTag state={v.state} />}>
               <Descriptions size="small" column={1} items={[
                 { key: 'applied', label: t('trainee.appliedAt'), children: formatTime(v.appliedAt) },
-                ...(v.cohortId ? [{ key: 'cohort', label: t('trainee.boundCohort'), children: formatTime(v.boundAt) }] : []),
+                ...(v.cohortId ? [
+                  { key: 'cohort', label: t('trainee.cohort'), children: v.cohortName ?? t('common.none') },
+                  { key: 'boundAt', label: t('trainee.boundCohort'), children: formatTime(v.boundAt) },
+                ] : []),
                 ...(v.cancelReason ? [{ key: 'reason', label: t('cohort.reason'), children: v.cancelReason }] : []),
               ]} />
             </Card>
