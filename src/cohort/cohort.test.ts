@@ -92,6 +92,19 @@ describeStores('cohort life cycle', (store) => {
     expect((await fire(t, 'institution-yq', id, 'fly')).json()).toMatchObject({ code: 'validation', field: 'action' });
   });
 
+  it('edits a draft in one audited step (before and after), and refuses edits once submitted', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 1800, persons: 1 });
+    const body = { policy: 'yangquan-2024', programType: 'employment_skills', occupationCode: '6-31-01-03', level: 5, name: '改名后的班', startDate: '2024-11-20', endDate: '2024-11-29' };
+    const res = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}`, headers: t.as('institution-yq'), payload: body });
+    expect(res.json()).toMatchObject({ name: '改名后的班' });
+    const { rows } = await store().query(`SELECT before, after FROM audit_log WHERE action = 'cohort.update' AND entity_id = $1`, [id]);
+    expect(rows[0].before.name).toBe('测试班 1800');
+    expect(rows[0].after.name).toBe('改名后的班');
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}`, headers: t.as('institution-yq'), payload: { ...body, level: 0 } })).json()).toMatchObject({ code: 'validation', field: 'level' });
+    expect((await fire(t, 'institution-yq', id, 'submit_opening')).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}`, headers: t.as('institution-yq'), payload: body })).statusCode).toBe(403);
+  });
+
   it('a cohort out of scope is 404 for another county and another institution', async () => {
     const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 300, persons: 1 });
     expect((await get('county_admin-yq-mine', `/api/v1/cohorts/${id}`)).statusCode).toBe(404);

@@ -60,7 +60,7 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
   });
 }
 
-/** Runs `change` on a draft the actor may edit, locked, with an audit entry. */
+/** Runs `change` on a draft the actor may edit, locked, with an audit entry (before: the cohort as it was). */
 async function editDraft<T>(ctx: AppContext, actor: Actor, id: string, action: string, change: (tx: Queryable, c: store.Cohort, now: Date) => Promise<T>) {
   const visible = await visibleCohort(ctx, actor, id);
   const now = ctx.now();
@@ -68,7 +68,7 @@ async function editDraft<T>(ctx: AppContext, actor: Actor, id: string, action: s
     const c = await store.lockCohort(tx, visible.cityCode, id);
     authorize(cohortPolicy, actor, 'edit', c);
     const result = await change(tx, c, now);
-    await audit(tx, actor, now, action, id, null, result ?? null);
+    await audit(tx, actor, now, action, id, c, result ?? null);
     return result;
   });
 }
