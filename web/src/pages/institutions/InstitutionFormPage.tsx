@@ -1,6 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Grid, Input, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -11,6 +10,7 @@ import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { useLabels } from '../../reference.tsx';
 import type { InstitutionDetail, InstitutionInput, Occupation } from '../../types.ts';
+import { ListSection } from './ListSection.tsx';
 
 type DateField = Dayjs | null | undefined;
 interface FormValues extends Omit<InstitutionInput, 'licenceValidUntil' | 'contractStart' | 'contractEnd'> {
@@ -41,9 +41,6 @@ export function InstitutionFormPage() {
   const byCode = useMemo(() => new Map((occupations ?? []).map((o) => [o.code, o])), [occupations]);
   const existing = useGet<InstitutionDetail>(editing ? `/api/v1/institutions/${id}` : null);
   const [busy, setBusy] = useState(false);
-  const wide = Grid.useBreakpoint().md ?? true;
-  /** On wide screens only the first row of a dynamic list carries labels (placeholders name the fields in every row). */
-  const first = (index: number, label: string) => (index === 0 || !wide ? label : undefined);
   const [error, setError] = useState<unknown>(null);
 
   const initialValues = useMemo<Partial<FormValues>>(() => {
@@ -96,12 +93,6 @@ export function InstitutionFormPage() {
   const req = [{ required: true, whitespace: true, message: t('common.required') }];
   const reqAny = [{ required: true, message: t('common.required') }];
   const col = { xs: 24, md: 12, xl: 8 };
-  const listItem = (children: ReactNode, onRemove: () => void, index: number) => (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', ...(wide ? {} : { borderBottom: '1px dashed #e5e7eb', marginBottom: 12 }) }}>
-      <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
-      <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.remove')} style={{ marginTop: index === 0 || !wide ? 30 : 0 }} />
-    </div>
-  );
 
   return (
     <>
@@ -145,142 +136,104 @@ export function InstitutionFormPage() {
             </Row>
           </Card>
 
-          <Card title={t('institution.occupations')} size="small">
-            <Form.List name="occupations">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((f) => (
-                    <div key={f.key} data-list-row>
-                      {listItem(
-                        <Row gutter={8}>
-                          <Col xs={24} md={14}>
-                            <Form.Item name={[f.name, 'occupationCode']} rules={reqAny} label={first(f.name, t('institution.fields.occupation'))} style={ITEM}>
-                              <Select
-                                placeholder={t('institution.occupationSearch')}
-                                loading={!occupations}
-                                showSearch={{ optionFilterProp: 'search' }}
-                                options={(occupations ?? []).map((o) => ({
-                                  value: o.code,
-                                  search: `${o.code} ${o.name}`,
-                                  label: (
-                                    <span>
-                                      {o.name} <span style={{ color: '#8c8c8c' }}>{o.code}</span>
-                                      {o.urgent ? <Tag color="red" style={{ marginInlineStart: 6 }}>{t('institution.urgent')}</Tag> : null}
-                                      {o.shortage ? <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('institution.shortage')}</Tag> : null}
-                                    </span>
-                                  ),
-                                }))}
-                                onChange={(code: string) => {
-                                  const levels = levelsOf(byCode.get(code));
-                                  form.setFieldValue(['occupations', f.name, 'level'], levels[0]);
-                                }}
-                              />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={24} md={10}>
-                            <Form.Item noStyle shouldUpdate={(a, b) => a.occupations?.[f.name]?.occupationCode !== b.occupations?.[f.name]?.occupationCode}>
-                              {() => {
-                                const code = form.getFieldValue(['occupations', f.name, 'occupationCode']) as string | undefined;
-                                return (
-                                  <Form.Item name={[f.name, 'level']} rules={reqAny} label={first(f.name, t('institution.fields.level'))} style={ITEM}>
-                                    <Select options={levelsOf(byCode.get(code ?? '')).map((l) => ({ value: l, label: level(l) }))} />
-                                  </Form.Item>
-                                );
-                              }}
-                            </Form.Item>
-                          </Col>
-                        </Row>,
-                        () => remove(f.name),
-                        f.name,
-                      )}
-                    </div>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block>{t('institution.addOccupation')}</Button>
-                </>
-              )}
-            </Form.List>
-          </Card>
+          <ListSection
+            title={t('institution.occupations')}
+            name="occupations"
+            addLabel={t('institution.addOccupation')}
+            row={(f, first) => (
+              <Row gutter={8}>
+                <Col xs={24} md={14}>
+                  <Form.Item name={[f.name, 'occupationCode']} rules={reqAny} label={first(t('institution.fields.occupation'))} style={ITEM}>
+                    <Select
+                      placeholder={t('institution.occupationSearch')}
+                      loading={!occupations}
+                      showSearch={{ optionFilterProp: 'search' }}
+                      options={(occupations ?? []).map((o) => ({
+                        value: o.code,
+                        search: `${o.code} ${o.name}`,
+                        label: (
+                          <span>
+                            {o.name} <span style={{ color: '#8c8c8c' }}>{o.code}</span>
+                            {o.urgent ? <Tag color="red" style={{ marginInlineStart: 6 }}>{t('institution.urgent')}</Tag> : null}
+                            {o.shortage ? <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('institution.shortage')}</Tag> : null}
+                          </span>
+                        ),
+                      }))}
+                      onChange={(code: string) => {
+                        const levels = levelsOf(byCode.get(code));
+                        form.setFieldValue(['occupations', f.name, 'level'], levels[0]);
+                      }}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={10}>
+                  <Form.Item noStyle shouldUpdate={(a, b) => a.occupations?.[f.name]?.occupationCode !== b.occupations?.[f.name]?.occupationCode}>
+                    {() => {
+                      const code = form.getFieldValue(['occupations', f.name, 'occupationCode']) as string | undefined;
+                      return (
+                        <Form.Item name={[f.name, 'level']} rules={reqAny} label={first(t('institution.fields.level'))} style={ITEM}>
+                          <Select options={levelsOf(byCode.get(code ?? '')).map((l) => ({ value: l, label: level(l) }))} />
+                        </Form.Item>
+                      );
+                    }}
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
+          />
 
-          <Card title={t('institution.venues')} size="small">
-            <Form.List name="venues">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((f) => (
-                    <div key={f.key} data-list-row>
-                      {listItem(
-                        <Row gutter={8}>
-                          <Col xs={24} md={12}><Form.Item name={[f.name, 'name']} rules={req} label={first(f.name, t('institution.fields.venueName'))} style={ITEM}><Input maxLength={60} placeholder={t('institution.fields.venueName')} /></Form.Item></Col>
-                          <Col xs={12} md={6}>
-                            <Form.Item name={[f.name, 'kind']} rules={reqAny} label={first(f.name, t('institution.fields.venueKind'))} style={ITEM}>
-                              <Select options={(['theory', 'practical'] as const).map((k) => ({ value: k, label: t(`institution.venueKind.${k}`) }))} />
-                            </Form.Item>
-                          </Col>
-                          <Col xs={12} md={6}>
-                            <Form.Item name={[f.name, 'areaM2']} rules={reqAny} label={first(f.name, t('institution.fields.areaM2'))} style={ITEM}>
-                              <InputNumber min={1} precision={0} style={{ width: '100%' }} placeholder={t('institution.fields.areaM2')} />
-                            </Form.Item>
-                          </Col>
-                        </Row>,
-                        () => remove(f.name),
-                        f.name,
-                      )}
-                    </div>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'theory' })} block>{t('institution.addVenue')}</Button>
-                </>
-              )}
-            </Form.List>
-          </Card>
+          <ListSection
+            title={t('institution.venues')}
+            name="venues"
+            addLabel={t('institution.addVenue')}
+            addValue={{ kind: 'theory' }}
+            row={(f, first) => (
+              <Row gutter={8}>
+                <Col xs={24} md={12}><Form.Item name={[f.name, 'name']} rules={req} label={first(t('institution.fields.venueName'))} style={ITEM}><Input maxLength={60} placeholder={t('institution.fields.venueName')} /></Form.Item></Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name={[f.name, 'kind']} rules={reqAny} label={first(t('institution.fields.venueKind'))} style={ITEM}>
+                    <Select options={(['theory', 'practical'] as const).map((k) => ({ value: k, label: t(`institution.venueKind.${k}`) }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item name={[f.name, 'areaM2']} rules={reqAny} label={first(t('institution.fields.areaM2'))} style={ITEM}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} placeholder={t('institution.fields.areaM2')} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
+          />
 
-          <Card title={t('institution.equipment')} size="small">
-            <Form.List name="equipment">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((f) => (
-                    <div key={f.key} data-list-row>
-                      {listItem(
-                        <Row gutter={8}>
-                          <Col xs={16} md={18}><Form.Item name={[f.name, 'name']} rules={req} label={first(f.name, t('institution.fields.equipmentName'))} style={ITEM}><Input maxLength={60} placeholder={t('institution.fields.equipmentName')} /></Form.Item></Col>
-                          <Col xs={8} md={6}>
-                            <Form.Item name={[f.name, 'quantity']} rules={reqAny} label={first(f.name, t('institution.fields.quantity'))} style={ITEM}>
-                              <InputNumber min={1} precision={0} style={{ width: '100%' }} placeholder={t('institution.fields.quantity')} />
-                            </Form.Item>
-                          </Col>
-                        </Row>,
-                        () => remove(f.name),
-                        f.name,
-                      )}
-                    </div>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} block>{t('institution.addEquipment')}</Button>
-                </>
-              )}
-            </Form.List>
-          </Card>
+          <ListSection
+            title={t('institution.equipment')}
+            name="equipment"
+            addLabel={t('institution.addEquipment')}
+            addValue={{ quantity: 1 }}
+            row={(f, first) => (
+              <Row gutter={8}>
+                <Col xs={16} md={18}><Form.Item name={[f.name, 'name']} rules={req} label={first(t('institution.fields.equipmentName'))} style={ITEM}><Input maxLength={60} placeholder={t('institution.fields.equipmentName')} /></Form.Item></Col>
+                <Col xs={8} md={6}>
+                  <Form.Item name={[f.name, 'quantity']} rules={reqAny} label={first(t('institution.fields.quantity'))} style={ITEM}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} placeholder={t('institution.fields.quantity')} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
+          />
 
-          <Card title={t('institution.teachers')} size="small">
-            <Form.List name="teachers">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((f) => (
-                    <div key={f.key} data-list-row>
-                      {listItem(
-                        <Row gutter={8}>
-                          <Col xs={12} md={5}><Form.Item name={[f.name, 'name']} rules={req} label={first(f.name, t('institution.fields.teacherName'))} style={ITEM}><Input maxLength={30} placeholder={t('institution.fields.teacherName')} /></Form.Item></Col>
-                          <Col xs={12} md={7}><Form.Item name={[f.name, 'idNumber']} rules={req} label={first(f.name, t('institution.fields.teacherIdNumber'))} style={ITEM}><Input maxLength={18} placeholder={t('institution.fields.teacherIdNumber')} /></Form.Item></Col>
-                          <Col xs={12} md={6}><Form.Item name={[f.name, 'qualification']} rules={req} label={first(f.name, t('institution.fields.qualification'))} style={ITEM}><Input maxLength={100} placeholder={t('institution.fields.qualification')} /></Form.Item></Col>
-                          <Col xs={12} md={6}><Form.Item name={[f.name, 'certificateNo']} label={first(f.name, t('institution.fields.certificateNo'))} style={ITEM}><Input maxLength={60} placeholder={t('institution.fields.certificateNo')} /></Form.Item></Col>
-                        </Row>,
-                        () => remove(f.name),
-                        f.name,
-                      )}
-                    </div>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block>{t('institution.addTeacher')}</Button>
-                </>
-              )}
-            </Form.List>
-          </Card>
+          <ListSection
+            title={t('institution.teachers')}
+            name="teachers"
+            addLabel={t('institution.addTeacher')}
+            row={(f, first) => (
+              <Row gutter={8}>
+                <Col xs={12} md={5}><Form.Item name={[f.name, 'name']} rules={req} label={first(t('institution.fields.teacherName'))} style={ITEM}><Input maxLength={30} placeholder={t('institution.fields.teacherName')} /></Form.Item></Col>
+                <Col xs={12} md={7}><Form.Item name={[f.name, 'idNumber']} rules={req} label={first(t('institution.fields.teacherIdNumber'))} style={ITEM}><Input maxLength={18} placeholder={t('institution.fields.teacherIdNumber')} /></Form.Item></Col>
+                <Col xs={12} md={6}><Form.Item name={[f.name, 'qualification']} rules={req} label={first(t('institution.fields.qualification'))} style={ITEM}><Input maxLength={100} placeholder={t('institution.fields.qualification')} /></Form.Item></Col>
+                <Col xs={12} md={6}><Form.Item name={[f.name, 'certificateNo']} label={first(t('institution.fields.certificateNo'))} style={ITEM}><Input maxLength={60} placeholder={t('institution.fields.certificateNo')} /></Form.Item></Col>
+              </Row>
+            )}
+          />
 
           <Space>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="submit">{t('common.save')}</Button>

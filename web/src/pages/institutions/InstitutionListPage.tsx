@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { query, type Page } from '../../api.ts';
+import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth.tsx';
 import { can } from '../../access.ts';
-import { useCounties, useGet } from '../../hooks.ts';
+import { usePagedList } from '../../pagedList.ts';
+import { ListSearch, RegionFilter } from '../../components/ListFilters.tsx';
 import { LoadError } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { InstitutionStatusTag } from '../../components/Tags.tsx';
@@ -17,25 +16,8 @@ export function InstitutionListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const status = params.get('status') ?? '';
-  const regionCode = params.get('regionCode') ?? '';
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const [text, setText] = useState(q);
-  const counties = useCounties(me.cityCode);
   const { label, options } = useLabels();
-  const { data, error, loading, reload } = useGet<Page<InstitutionSummary>>(`/api/v1/institutions${query({ q, status, regionCode, page, pageSize })}`);
-
-  const update = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1)) next.delete(k);
-      else next.set(k, String(v));
-    }
-    setParams(next);
-  };
+  const list = usePagedList<InstitutionSummary>('/api/v1/institutions', ['q', 'status', 'regionCode']);
 
   return (
     <>
@@ -46,51 +28,22 @@ export function InstitutionListPage() {
         ) : null}
       />
       <div className="px-filters">
-        <Input.Search
-          allowClear
-          placeholder={t('institution.searchPlaceholder')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => update({ q: v.trim(), page: 1 })}
-          enterButton={t('common.search')}
-          style={{ maxWidth: 360 }}
-          aria-label={t('common.keyword')}
-        />
+        <ListSearch value={list.filters.q} placeholder={t('institution.searchPlaceholder')} onSearch={(q) => list.update({ q, page: 1 })} />
         <Select
           allowClear
           placeholder={t('institution.fields.status')}
-          value={status || undefined}
-          onChange={(v?: string) => update({ status: v, page: 1 })}
+          {...list.filter('status')}
           options={options('institutionStatuses')}
           data-testid="filter-status"
         />
-        {counties.length > 1 ? (
-          <Select
-            allowClear
-            placeholder={t('institution.fields.region')}
-            value={regionCode || undefined}
-            onChange={(v?: string) => update({ regionCode: v, page: 1 })}
-            options={counties.map((r) => ({ value: r.code, label: r.name }))}
-          />
-        ) : null}
+        <RegionFilter placeholder={t('institution.fields.region')} {...list.filter('regionCode')} />
       </div>
-      {error ? (
-        <LoadError error={error} onRetry={reload} />
+      {list.error ? (
+        <LoadError error={list.error} onRetry={list.reload} />
       ) : (
         <Table<InstitutionSummary>
-          rowKey="id"
+          {...list.table}
           size="middle"
-          loading={loading}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { count: n }),
-            onChange: (p, s) => update({ page: s !== pageSize ? 1 : p, pageSize: s === 20 ? undefined : s }),
-          }}
           columns={[
             {
               title: t('institution.fields.name'), dataIndex: 'name', width: 220,

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Modal, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import { api, query, type Page } from '../../api.ts';
+import { Link } from 'react-router-dom';
+import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { can } from '../../access.ts';
-import { useGet } from '../../hooks.ts';
+import { usePagedList } from '../../pagedList.ts';
 import { useLabels } from '../../reference.tsx';
 import { LoadError, useProblemText } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
@@ -30,26 +30,15 @@ export function VoucherListPage() {
   const me = useMe();
   const { message } = App.useApp();
   const { options, label } = useLabels();
-  const [params, setParams] = useSearchParams();
-  const state = params.get('state') ?? '';
-  const personId = params.get('personId') ?? '';
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const { data, error, loading, reload } = useGet<Page<Voucher>>(`/api/v1/vouchers${query({ state, personId, page, pageSize })}`);
+  const list = usePagedList<Voucher>('/api/v1/vouchers', ['state', 'personId']);
+  const { data, error, reload, update } = list;
+  const personId = list.filters.personId;
   const [target, setTarget] = useState<VoucherTarget | null>(null);
   const [refusal, setRefusal] = useState<{ action: string; number: string; error: unknown } | null>(null);
   const [applying, setApplying] = useState(false);
   const actionLabel = (a: string) => t(`voucher.action.${a}`, { defaultValue: a });
   const problemText = useProblemText();
 
-  const update = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1)) next.delete(k);
-      else next.set(k, String(v));
-    }
-    setParams(next);
-  };
   const done = (v: Voucher, action: string) => {
     setRefusal(null);
     message.success(t('voucher.done', { action: actionLabel(action), number: v.number, state: label('voucherStates', v.state) }));
@@ -69,8 +58,7 @@ export function VoucherListPage() {
         <Select
           allowClear
           placeholder={t('voucher.state')}
-          value={state || undefined}
-          onChange={(v?: string) => update({ state: v, page: 1 })}
+          {...list.filter('state')}
           options={options('voucherStates')}
           popupMatchSelectWidth={false}
           data-testid="filter-voucher-state"
@@ -78,9 +66,8 @@ export function VoucherListPage() {
         {can(me, 'person.list') ? (
           <PersonSelect
             allowClear
-            value={personId || undefined}
+            {...list.filter('personId')}
             label={data?.items.find((v) => v.personId === personId)?.personName}
-            onChange={(id) => update({ personId: id, page: 1 })}
             placeholder={t('voucher.filterPerson')}
             testId="filter-voucher-person"
           />
@@ -95,21 +82,10 @@ export function VoucherListPage() {
       ) : null}
       {error ? <LoadError error={error} onRetry={reload} /> : (
         <Table<Voucher>
-          rowKey="id"
+          {...list.table}
           size="small"
-          loading={loading}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('voucher.empty') }}
           data-testid="vouchers"
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { count: n }),
-            onChange: (p, s) => update({ page: s !== pageSize ? 1 : p, pageSize: s === 20 ? undefined : s }),
-          }}
           columns={[
             { title: t('voucher.number'), dataIndex: 'number', width: 170, render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
             { title: t('voucher.person'), dataIndex: 'personName', width: 100, render: (n: string, v) => <Link to={`/persons/${v.personId}`}>{n}</Link> },
