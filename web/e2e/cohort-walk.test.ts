@@ -7,10 +7,9 @@
  * Needs Chromium at /usr/bin/chromium; PEIXUN_E2E_SCREENSHOTS=/some/dir saves a screenshot after each step.
  */
 import crypto from 'node:crypto';
-import path from 'node:path';
-import { type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserWorld, HAVE_CHROMIUM, SHOTS } from './harness.ts';
+import { browserWorld, HAVE_CHROMIUM } from './harness.ts';
 import { makeIdNumber } from '../../src/person/id-number.ts';
 
 const PASSWORD = 'peixun-demo';
@@ -33,33 +32,12 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
   let certificate = '';
 
   const world = browserWorld({ password: PASSWORD, now: NOW, viewport: { width: 1360, height: 900 }, shotPrefix: 'cohort-' });
+  const { snap, login, logout, openMenu, openTab, pick } = world;
   beforeAll(() => {
     ({ page, base } = world);
   });
 
-  /** With PEIXUN_E2E_SCREENSHOTS, a screenshot of the page as it is now (the afterEach one comes after sign-outs). */
-  const snap = async (name: string) => {
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `cohort-${name}.png`), fullPage: true });
-  };
-  const openMenu = (label: string) => page.locator('[data-testid=side-menu] .ant-menu-item', { hasText: label }).click();
-  const openTab = (label: string) => page.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
   const state = () => page.locator('.px-page-head [data-state]').getAttribute('data-state');
-  async function pick(trigger: Locator, option: string, search?: string) {
-    await trigger.click();
-    if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-  }
-  async function login(username: string) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
-  async function logout() {
-    await page.locator('[data-testid=logout]').click();
-    await page.waitForURL(/\/login$/);
-  }
   /** Fires an action from the action bar and confirms it (with a reason when asked). */
   async function fire(action: string, reason?: string) {
     await page.locator(`[data-testid=cohort-actions] [data-action=${action}]`).click();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { openStore } from '../../src/app/store.ts';
 import { buildApp } from '../../src/app/app.ts';
@@ -25,11 +25,44 @@ export interface BrowserWorld {
   page: Page;
   /** http://127.0.0.1:PORT of the server under test */
   base: string;
+  /** With PEIXUN_E2E_SCREENSHOTS, a screenshot of the page as it is now (the afterEach one comes after sign-outs). */
+  snap(name: string): Promise<void>;
+  login(username: string): Promise<void>;
+  logout(): Promise<void>;
+  openMenu(label: string): Promise<void>;
+  openTab(label: string): Promise<void>;
+  /** Picks an option in an antd Select opened by clicking `trigger`. */
+  pick(trigger: Locator, option: string, search?: string): Promise<void>;
 }
 
 /** Registers the hooks of one browser suite; the world's fields are there from the suite's first test on. */
 export function browserWorld(o: { password: string; now?: Date; viewport: { width: number; height: number }; shotPrefix?: string }): BrowserWorld {
-  const world = {} as BrowserWorld;
+  const world: BrowserWorld = {
+    page: undefined as unknown as Page,
+    base: '',
+    async snap(name) {
+      if (SHOTS) await world.page.screenshot({ path: path.join(SHOTS, `${o.shotPrefix ?? ''}${name}.png`), fullPage: true });
+    },
+    async login(username) {
+      const { page } = world;
+      await page.goto(`${world.base}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(o.password);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    },
+    async logout() {
+      await world.page.locator('[data-testid=logout]').click();
+      await world.page.waitForURL(/\/login$/);
+    },
+    openMenu: (label) => world.page.locator('[data-testid=side-menu] .ant-menu-item', { hasText: label }).click(),
+    openTab: (label) => world.page.getByRole('tab', { name: new RegExp(`^${label}`) }).click(),
+    async pick(trigger, option, search) {
+      await trigger.click();
+      if (search) await world.page.keyboard.type(search);
+      await world.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    },
+  };
   let db: Database | undefined;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let browser: Browser | undefined;

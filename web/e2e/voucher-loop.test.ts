@@ -6,10 +6,9 @@
  * same cohort; finance redeems; the county writes it off and cancels the spare one with a reason.
  * Needs Chromium at /usr/bin/chromium; PEIXUN_E2E_SCREENSHOTS=/some/dir saves a screenshot after each step.
  */
-import path from 'node:path';
-import { type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserWorld, HAVE_CHROMIUM, SHOTS } from './harness.ts';
+import { browserWorld, HAVE_CHROMIUM } from './harness.ts';
 import { makeIdNumber } from '../../src/person/id-number.ts';
 
 const PASSWORD = 'voucher-loop-demo';
@@ -30,31 +29,11 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of the e-voucher loop', () => {
   let bound = '';
 
   const world = browserWorld({ password: PASSWORD, now: NOW, viewport: { width: 1360, height: 900 }, shotPrefix: 'voucher-' });
+  const { snap, login, logout, openMenu, openTab, pick } = world;
   beforeAll(() => {
     ({ page, base } = world);
   });
 
-  const snap = async (name: string) => {
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `voucher-${name}.png`), fullPage: true });
-  };
-  const openMenu = (label: string) => page.locator('[data-testid=side-menu] .ant-menu-item', { hasText: label }).click();
-  const openTab = (label: string) => page.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
-  async function pick(trigger: Locator, option: string, search?: string) {
-    await trigger.click();
-    if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-  }
-  async function login(username: string) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
-  async function logout() {
-    await page.locator('[data-testid=logout]').click();
-    await page.waitForURL(/\/login$/);
-  }
   const row = (number: string) => page.locator('[data-testid=vouchers] tr.ant-table-row', { hasText: number });
   const stateOf = (number: string) => row(number).locator('[data-voucher-state]').getAttribute('data-voucher-state');
   /** The 电子券 page from the menu, narrowed to the test's person with the person filter. */

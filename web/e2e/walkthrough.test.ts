@@ -30,25 +30,12 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
   let base = '';
 
   const world = browserWorld({ password: PASSWORD, viewport: { width: 1280, height: 860 }, shotPrefix: '' });
+  const { login, openMenu, pick } = world;
   beforeAll(() => {
     ({ page, base } = world);
   });
 
   const menuLabels = async () => (await page.locator('[data-testid=side-menu] .ant-menu-item').allInnerTexts()).map((s) => s.trim());
-  const openMenu = (label: string) => page.locator('[data-testid=side-menu] .ant-menu-item', { hasText: label }).click();
-  /** Picks an option in an antd Select opened by clicking `trigger`. */
-  async function pick(trigger: ReturnType<Page['locator']>, option: string, search?: string) {
-    await trigger.click();
-    if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-  }
-  async function login(username: string) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
 
   it('refuses a wrong password with the problem detail, then signs in a city admin', async () => {
     await page.goto(base);

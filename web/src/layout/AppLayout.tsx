@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Button, Drawer, Grid, Layout, Menu, Select, Tooltip } from 'antd';
-import { GlobalOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Tooltip } from 'antd';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../auth.tsx';
 import { menuFor } from '../access.ts';
-import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
+import { LanguageSelect } from '../components/LanguageSelect.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -58,16 +58,7 @@ export function AppLayout() {
           <span className="px-brand-sub">{t('app.subtitle')}</span>
         </Link>
         <span className="px-header-spacer" />
-        <Select<Language>
-          size="small"
-          variant="borderless"
-          value={(i18n.language === 'en' ? 'en' : 'zh-CN') as Language}
-          onChange={(v) => setLanguage(v)}
-          options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-          prefix={<GlobalOutlined />}
-          aria-label={t('app.language')}
-          popupMatchSelectWidth={false}
-        />
+        <LanguageSelect />
         <div className="px-user" data-testid="current-user">
           <span>{me.orgName ?? me.displayName}</span>
           <span className="px-user-role">

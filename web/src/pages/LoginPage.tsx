@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Select, Typography } from 'antd';
-import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../auth.tsx';
 import { ProblemAlert } from '../components/Problem.tsx';
-import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
+import { LanguageSelect } from '../components/LanguageSelect.tsx';
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { login } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -34,16 +34,7 @@ export function LoginPage() {
             <span>{t('app.name')}</span>
           </span>
           <span style={{ flex: 1 }} />
-          <Select<Language>
-            size="small"
-            variant="borderless"
-            value={(i18n.language === 'en' ? 'en' : 'zh-CN') as Language}
-            onChange={(v) => setLanguage(v)}
-            options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-            prefix={<GlobalOutlined />}
-            aria-label={t('app.language')}
-            popupMatchSelectWidth={false}
-          />
+          <LanguageSelect />
         </div>
         <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
         <Typography.Title level={4} style={{ marginTop: 0 }}>{t('login.title')}</Typography.Title>

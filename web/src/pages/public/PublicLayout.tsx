@@ -1,12 +1,12 @@
-import { Button, Select } from 'antd';
-import { GlobalOutlined, LoginOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { LoginOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
-import { LANGUAGES, setLanguage, type Language } from '../../i18n/index.ts';
+import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 
 /** The pages anyone may open without signing in. */
 export function PublicLayout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <div className="px-public">
       <header className="px-header" style={{ height: 56 }}>
@@ -20,16 +20,7 @@ export function PublicLayout() {
           <NavLink to="/public/institutions">{t('public.directory')}</NavLink>
         </nav>
         <span className="px-header-spacer" />
-        <Select<Language>
-          size="small"
-          variant="borderless"
-          value={(i18n.language === 'en' ? 'en' : 'zh-CN') as Language}
-          onChange={(v) => setLanguage(v)}
-          options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-          prefix={<GlobalOutlined />}
-          aria-label={t('app.language')}
-          popupMatchSelectWidth={false}
-        />
+        <LanguageSelect />
         <Link to="/login"><Button type="text" icon={<LoginOutlined />}>{t('public.login')}</Button></Link>
       </header>
       <main className="px-public-body">
