@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, Tag } from 'antd';
+import { App, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Switch, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import type { InstitutionDetail } from '../../types.ts';
 import type { Cohort, CohortDetail, CohortInput } from '../../types-cohort.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface FormValues extends Omit<CohortInput, 'startDate' | 'endDate'> {
   startDate: Dayjs;
@@ -169,10 +170,7 @@ export function CohortFormPage() {
             </Col>
           </Row>
         </Card>
-        <Space style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="submit">{t('common.save')}</Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
+        <FormActions busy={busy} />
       </Form>
     </>
   );

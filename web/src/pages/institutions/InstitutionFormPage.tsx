@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
+import { App, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { PageHead } from '../../components/PageHead.tsx';
 import { useLabels } from '../../reference.tsx';
 import type { InstitutionDetail, InstitutionInput, Occupation } from '../../types.ts';
 import { ListSection } from './ListSection.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 type DateField = Dayjs | null | undefined;
 interface FormValues extends Omit<InstitutionInput, 'licenceValidUntil' | 'contractStart' | 'contractEnd'> {
@@ -235,10 +236,7 @@ export function InstitutionFormPage() {
             )}
           />
 
-          <Space>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="submit">{t('common.save')}</Button>
-            <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-          </Space>
+          <FormActions busy={busy} flush />
         </Space>
       </Form>
     </>

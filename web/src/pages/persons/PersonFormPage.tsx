@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Skeleton, Space } from 'antd';
+import { App, Card, Col, Form, Input, Radio, Row, Select, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api.ts';
@@ -10,6 +10,7 @@ import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { useLabels } from '../../reference.tsx';
 import type { Person, PersonCreated, PersonInput } from '../../types.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
@@ -133,10 +134,7 @@ export function PersonFormPage() {
             </Col>
           </Row>
         </Card>
-        <Space style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="submit">{t('common.save')}</Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
+        <FormActions busy={busy} />
       </Form>
     </>
   );
