@@ -2,6 +2,8 @@ import type { Queryable } from '../db/db.ts';
 import { entryHash, verifyChain, type AuditEntry, type ChainVerdict } from './audit.ts';
 
 export interface AuditInput {
+  /** The city whose chain the entry joins (the city of the thing changed; '000000' for system-wide things). */
+  cityCode?: string;
   at: Date;
   actorId: string | null;
   actor: string;
