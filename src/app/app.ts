@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { registerProblemHandler } from './problem.ts';
+import { loggerOptions, type LogOptions } from './log.ts';
 import { registerSessionHook, sessionRoutes } from '../auth/routes.ts';
 import { personRoutes } from '../person/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
@@ -23,14 +24,17 @@ import { calendarRoutes } from '../calendar/routes.ts';
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface AppOptions {
-  logger?: boolean;
+  /** false: no log; otherwise the level and stream (request lines without query strings, personal data masked). */
+  logger?: LogOptions | false;
   /** Built web app to serve at /; skipped when the folder does not exist. */
   webDir?: string;
 }
 
 /** The thin layer that wires the bounded contexts into one HTTP server. */
 export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ ...loggerOptions(options.logger ?? false), bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  // The request id a problem response carries is the one the log line of the request carries.
+  app.addHook('onRequest', async (req, reply) => void reply.header('x-request-id', req.id));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);

@@ -46,12 +46,15 @@ export function registerProblemHandler(app: FastifyInstance) {
       const code: ErrorCode = status === 404 ? 'not_found' : status === 413 || status === 415 || status === 400 ? 'validation' : 'conflict';
       problem = { ...problemOf(code, err.message, {}, req.url), status };
     } else {
-      req.log.error(err);
       problem = problemOf('internal', 'internal error', {}, req.url);
     }
+    // Every 5xx is logged, with the request id the answer carries.
+    if (problem.status >= 500) req.log.error({ err, reqId: req.id }, 'request failed');
+    problem.requestId = req.id;
+    problem.instance = req.url.split('?')[0];
     return reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).type('application/problem+json').send(problemOf('not_found', `no route ${req.method} ${req.url.split('?')[0]}`, {}, req.url));
+    reply.status(404).type('application/problem+json').send(problemOf('not_found', `no route ${req.method} ${req.url.split('?')[0]}`, { requestId: req.id }, req.url.split('?')[0]));
   });
 }

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
 import { allow, authorize } from '../auth/auth.ts';
-import { maskIdNumber } from '../person/id-number.ts';
-import { seesFullPii } from '../person/person.ts';
+import { maskedIdentity } from '../person/present.ts';
 import { notFound } from '../shared/errors.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
 import { CERTIFICATE_NUMBER_PATTERN, presentPublic } from './certificate.ts';
@@ -18,7 +17,7 @@ export function certificateRoutes(app: Api, ctx: AppContext) {
     const actor = actorOf(req);
     authorize(certificatePolicy, actor, 'list');
     const { items, total } = await store.listCertificates(ctx.db, actor, req.query);
-    return pageOf(items.map((c) => ({ ...c, idNumber: seesFullPii(actor, { id: c.personId }) ? c.idNumber : maskIdNumber(c.idNumber) })), total, req.query.page, req.query.pageSize);
+    return pageOf(items.map((c) => ({ ...c, idNumber: maskedIdentity(c.idNumber, null).idNumber, masked: true as const })), total, req.query.page, req.query.pageSize);
   });
 
   app.get('/api/v1/public/certificates/:number', {

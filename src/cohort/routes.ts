@@ -5,8 +5,8 @@ import { authorize, type Actor } from '../auth/auth.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { actionsFrom } from '../shared/machine.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
-import { maskIdNumber, maskPhone } from '../person/id-number.ts';
-import { seesFullPii } from '../person/person.ts';
+import { maskedIdentity } from '../person/present.ts';
+import { printablePersons } from '../person/service.ts';
 import { COHORT_STATES, COHORT_STATE_LABELS, cohortInput, cohortMachine, cohortPolicy, lessonInput } from './cohort.ts';
 import { PROOF_KINDS } from './employment.ts';
 import { cohortForm } from './forms.ts';
@@ -23,10 +23,8 @@ const present = (c: store.Cohort, actor: Actor) => ({
   stateLabel: COHORT_STATE_LABELS[c.state],
   actions: actor.role === 'institution' && actor.institutionId !== c.institutionId ? [] : actionsFrom(cohortMachine, c.state, actor.role),
 });
-const presentRoster = (rows: store.EnrolmentRow[], actor: Actor) => rows.map((e) => {
-  const whole = seesFullPii(actor, { id: e.personId });
-  return { ...e, idNumber: whole ? e.idNumber : maskIdNumber(e.idNumber), phone: e.phone && !whole ? maskPhone(e.phone) : e.phone };
-});
+/** Roster rows always masked; the whole numbers via POST /api/v1/persons/{personId}/reveal. */
+const presentRoster = (rows: store.EnrolmentRow[]) => rows.map((e) => ({ ...e, ...maskedIdentity(e.idNumber, e.phone), masked: true as const }));
 
 export function cohortRoutes(app: Api, ctx: AppContext) {
   app.get('/api/v1/cohorts', {
@@ -55,7 +53,7 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
     return {
       ...present(c, actor),
       evaluatorName: evaluator,
-      roster: presentRoster(await store.listEnrolments(ctx.db, c), actor),
+      roster: presentRoster(await store.listEnrolments(ctx.db, c)),
       lessons: await store.listLessons(ctx.db, c),
       documents: await documents.listDocuments(ctx, c),
       events: await store.listEvents(ctx.db, c),
@@ -98,7 +96,8 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
   app.get('/api/v1/cohorts/:id/roster.xlsx', { schema: { tags: ['cohorts'], summary: 'The cohort’s roster as a 学员花名册 .xlsx', params: idParam } }, async (req, reply) => {
     const actor = actorOf(req);
     const c = await service.visibleCohort(ctx, actor, req.params.id);
-    const rows = presentRoster(await store.listEnrolments(ctx.db, c), actor);
+    const listed = await store.listEnrolments(ctx.db, c);
+    const { rows } = await ctx.db.transaction((tx) => printablePersons(tx, actor, ctx.now(), listed, { form: '学员花名册', cityCode: c.cityCode, entity: 'cohort', entityId: c.id }));
     const buffer = await writeRoster(rows.map((e) => ({ ...e, householdRegionCode: null, employmentCardNo: null })), c.name);
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${c.name}-花名册.xlsx`)}`).send(buffer);
@@ -146,7 +145,7 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const c = await service.visibleCohort(ctx, actor, req.params.id);
-    const pdf = await cohortForm(ctx.db, c, req.params.form, ['city_admin', 'county_admin', 'reviewer', 'institution'].includes(actor.role), ctx.now());
+    const pdf = await cohortForm(ctx.db, c, req.params.form, actor, ctx.now());
     const names = { opening: '职业技能培训开班申请表', registration: '职业技能培训学员登记表', roster: '职业技能培训人员名册' };
     return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`${names[req.params.form]}.pdf`)}`).send(pdf);
   });

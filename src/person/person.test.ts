@@ -11,10 +11,15 @@ describeStores('persons API', (store) => {
     for (const u of ['city_admin-yq', 'county_admin-yq', 'county_admin-yq-mine', 'institution-yq', 'institution-yq-mine', 'institution-hz', 'city_admin-hz', 'finance-yq', 'evaluator-yq', 'reviewer-yq']) await t.login(u);
   });
 
-  it('registers a person with a valid ID number, deriving birth date and gender', async () => {
+  it('registers a person with a valid ID number, deriving birth date and gender (the reply shows the age, not the birth date)', async () => {
     const res = await post('county_admin-yq', { name: '李明', idNumber: testIdNumber(11), phone: '13912345678', groups: ['rural_migrant'] });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: '李明', birthDate: '1990-01-01', gender: 'male', regionCode: '140302', cityCode: '140300', householdRegionCode: '140302', outcome: 'created' });
+    expect(res.json()).toMatchObject({ name: '李明', age: 34, gender: 'male', regionCode: '140302', cityCode: '140300', outcome: 'created', masked: true });
+    expect(res.json()).not.toHaveProperty('birthDate');
+    expect(res.json()).not.toHaveProperty('householdRegionCode');
+    const { rows } = await store().query(`SELECT birth_date, household_region_code FROM person WHERE id = $1`, [res.json().id]);
+    expect(rows[0]).toMatchObject({ household_region_code: '140302' });
+    expect(String(rows[0].birth_date).slice(0, 10)).toBe('1990-01-01');
   });
 
   describe('refuses bad input naming the field, and stores nothing', () => {
@@ -60,16 +65,17 @@ describeStores('persons API', (store) => {
     expect(otherName.statusCode).toBe(409);
   });
 
-  it('masks ID numbers and phones in lists, and shows them whole on details only to roles that need them', async () => {
+  it('masks ID numbers and phones in lists and details for every role (whole values only on request)', async () => {
     const id = testIdNumber(35);
     const { json } = await post('county_admin-yq', { name: '孙九', idNumber: id, phone: '13812345678' });
     const personId = json().id;
+    const masked = { idNumber: `${id.slice(0, 4)}**********${id.slice(14)}`, phone: '138****5678', masked: true };
     const list = await t.app.inject({ url: '/api/v1/persons?q=孙九', headers: t.as('county_admin-yq') });
-    expect(list.json().items[0]).toMatchObject({ idNumber: `${id.slice(0, 4)}**********${id.slice(14)}`, phone: '138****5678', masked: true });
-    const detail = await t.app.inject({ url: `/api/v1/persons/${personId}`, headers: t.as('reviewer-yq') });
-    expect(detail.json()).toMatchObject({ idNumber: id, phone: '13812345678', masked: false });
-    const finance = await t.app.inject({ url: `/api/v1/persons/${personId}`, headers: t.as('finance-yq') });
-    expect(finance.json()).toMatchObject({ idNumber: `${id.slice(0, 4)}**********${id.slice(14)}`, masked: true });
+    expect(list.json().items[0]).toMatchObject(masked);
+    for (const user of ['reviewer-yq', 'finance-yq', 'city_admin-yq']) {
+      const detail = await t.app.inject({ url: `/api/v1/persons/${personId}`, headers: t.as(user) });
+      expect(detail.json()).toMatchObject(masked);
+    }
   });
 
   describe('data scope', () => {
@@ -112,7 +118,8 @@ describeStores('persons API', (store) => {
     const personId = (await post('county_admin-yq', { name: '陈十三', idNumber: id, groups: ['veteran'] })).json().id;
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/persons/${personId}`, headers: t.as('county_admin-yq'), payload: { phone: '13700000001', employmentStatus: 'unemployed', idNumber: testIdNumber(47) } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ idNumber: id, phone: '13700000001', employmentStatus: 'unemployed', groups: ['veteran'] });
+    expect(res.json()).toMatchObject({ idNumber: `${id.slice(0, 4)}**********${id.slice(14)}`, phone: '137****0001', employmentStatus: 'unemployed', groups: ['veteran'] });
+    expect((await store().query(`SELECT id_number FROM person WHERE id = $1`, [personId])).rows[0].id_number).toBe(id);
     const { rows } = await store().query(`SELECT before, after FROM audit_log WHERE action = 'person.update' AND entity_id = $1`, [personId]);
     expect(rows[0].before.employmentStatus).toBe('none');
     expect(rows[0].after.employmentStatus).toBe('unemployed');

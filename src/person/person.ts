@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '../auth/auth.ts';
-import { allow, isBureau } from '../auth/auth.ts';
-import { maskIdNumber, maskPhone } from './id-number.ts';
+import { allow } from '../auth/auth.ts';
 import { GROUPS } from '../policy/policy.ts';
 
 /** 人员类别 (SPEC §4.1; yangquan 第三条, suihua 第二条, xinzhou 三(一)): the policy engine's codes, which its rules test. */
@@ -71,20 +69,3 @@ export const personPolicy = [
   allow(['city_admin', 'county_admin', 'reviewer', 'institution'], 'export'),
   allow(['city_admin', 'county_admin', 'reviewer', 'institution'], 'identity_check'),
 ];
-
-/** Roles that handle identity documents see ID numbers and phones whole, on a detail page only. */
-const FULL_PII_ROLES = new Set(['city_admin', 'county_admin', 'reviewer', 'institution']);
-export const seesFullPii = (actor: Actor, person: Pick<Person, 'id'>) =>
-  FULL_PII_ROLES.has(actor.role) || (actor.role === 'trainee' && actor.personId === person.id);
-
-/** Presenter: lists are always masked; details are whole only for the roles above. */
-export function presentPerson(p: Person, actor: Actor, detail: boolean) {
-  const whole = detail && seesFullPii(actor, p);
-  return {
-    ...p,
-    idNumber: whole ? p.idNumber : maskIdNumber(p.idNumber),
-    phone: p.phone && !whole ? maskPhone(p.phone) : p.phone,
-    employmentCardNo: whole || isBureau(actor) ? p.employmentCardNo : null,
-    masked: !whole,
-  };
-}

@@ -4,17 +4,20 @@ import { actorOf, type Api } from '../app/http.ts';
 import { authorize } from '../auth/auth.ts';
 import { AppError } from '../shared/errors.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
-import { GROUP_CODES, personInput, personPatch, personPolicy, presentPerson } from './person.ts';
+import { GROUP_CODES, personInput, personPatch, personPolicy } from './person.ts';
+import { presentPerson, REVEAL_FIELDS } from './present.ts';
+import { shanghaiDate } from '../shared/dates.ts';
 import { identityFindings } from './identity.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 
 const personOut = z.object({
-  id: z.string(), idNumber: z.string(), name: z.string(), gender: z.enum(['male', 'female']), birthDate: z.string(),
-  phone: z.string().nullable(), householdRegionCode: z.string().nullable(), regionCode: z.string(), cityCode: z.string(),
+  id: z.string(), idNumber: z.string().describe('masked: first 4 + last 4; the whole number via POST …/reveal'), name: z.string(),
+  gender: z.enum(['male', 'female']), age: z.number().int(),
+  phone: z.string().nullable(), regionCode: z.string(), cityCode: z.string(),
   education: z.string().nullable(), groups: z.array(z.string()), employmentStatus: z.string(),
   employmentCardNo: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
-  masked: z.boolean().describe('true when ID number and phone are partly hidden for this caller'),
+  masked: z.literal(true).describe('ID number and phone are always partly hidden; see POST /api/v1/persons/{id}/reveal'),
 });
 const idParam = z.object({ id: z.uuid({ message: 'id 应为 UUID' }) });
 const listQuery = z.object({
@@ -24,14 +27,16 @@ const listQuery = z.object({
   ...pageQuery,
 });
 
+const today = (ctx: AppContext) => shanghaiDate(ctx.now());
+
 export function personRoutes(app: Api, ctx: AppContext) {
   app.get('/api/v1/persons', {
-    schema: { tags: ['persons'], summary: 'Search persons in the caller’s scope (ID numbers and phones masked)', querystring: listQuery },
+    schema: { tags: ['persons'], summary: 'Search persons in the caller’s scope: names by part, ID numbers and phones by the whole value only (masked in the reply)', querystring: listQuery },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(personPolicy, actor, 'list');
     const { items, total } = await store.searchPersons(ctx.db, actor, req.query);
-    return pageOf(items.map((p) => presentPerson(p, actor, false)), total, req.query.page, req.query.pageSize);
+    return pageOf(items.map((p) => presentPerson(p, actor, today(ctx))), total, req.query.page, req.query.pageSize);
   });
 
   app.post('/api/v1/persons', {
@@ -39,21 +44,33 @@ export function personRoutes(app: Api, ctx: AppContext) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const r = await service.createPerson(ctx, actor, req.body);
-    return reply.status(r.outcome === 'created' ? 201 : 200).send({ ...presentPerson(r.person, actor, true), outcome: r.outcome, warnings: r.warnings });
+    return reply.status(r.outcome === 'created' ? 201 : 200).send({ ...presentPerson(r.person, actor, today(ctx)), outcome: r.outcome, warnings: r.warnings });
   });
 
   app.get('/api/v1/persons/:id', {
-    schema: { tags: ['persons'], summary: 'One person; whole ID number only for roles that need it', params: idParam, response: { 200: personOut } },
+    schema: { tags: ['persons'], summary: 'One person (ID number and phone masked; the whole values via …/reveal)', params: idParam, response: { 200: personOut } },
   }, async (req) => {
     const actor = actorOf(req);
-    return presentPerson(await service.getPerson(ctx, actor, req.params.id), actor, true);
+    return presentPerson(await service.getPerson(ctx, actor, req.params.id), actor, today(ctx));
   });
 
   app.patch('/api/v1/persons/:id', {
     schema: { tags: ['persons'], summary: 'Update a person (the ID number cannot change)', params: idParam, body: personPatch, response: { 200: personOut } },
   }, async (req) => {
     const actor = actorOf(req);
-    return presentPerson(await service.updatePerson(ctx, actor, req.params.id, req.body), actor, true);
+    return presentPerson(await service.updatePerson(ctx, actor, req.params.id, req.body), actor, today(ctx));
+  });
+
+  app.post('/api/v1/persons/:id/reveal', {
+    schema: {
+      tags: ['persons'], summary: 'The whole ID number or phone of one person (显示), for roles that need it; each view is audited',
+      params: idParam, body: z.object({ field: z.enum(REVEAL_FIELDS) }),
+      response: { 200: z.object({ field: z.enum(REVEAL_FIELDS), value: z.string().nullable() }) },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const value = await service.revealPerson(ctx, actor, req.params.id, req.body.field);
+    return reply.header('cache-control', 'no-store').send({ field: req.body.field, value });
   });
 
   app.get('/api/v1/persons/:id/identity-check', {
@@ -63,7 +80,9 @@ export function personRoutes(app: Api, ctx: AppContext) {
     authorize(personPolicy, actor, 'identity_check');
     const person = await service.getPerson(ctx, actor, req.params.id);
     const facts = (await ctx.identity.lookup([person.idNumber])).get(person.idNumber)!;
-    return { facts: { ...facts, idNumber: presentPerson(person, actor, true).idNumber }, findings: identityFindings(person, facts) };
+    // The household region the external system holds would narrow the masked digits: the findings say whether it differs.
+    const { householdRegionCode: _household, idNumber: _whole, ...shown } = facts;
+    return { facts: { ...shown, idNumber: presentPerson(person, actor, today(ctx)).idNumber }, findings: identityFindings(person, facts) };
   });
 
   app.post('/api/v1/persons/import', {

@@ -5,8 +5,9 @@ import { appendAudit } from '../audit/store.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { shanghaiDate } from '../shared/dates.ts';
 import { cityCodeOf, regionByCode } from '../registry/regions.ts';
-import { maskIdNumber, validateIdNumber } from './id-number.ts';
-import { personPolicy, seesFullPii, type Person, type PersonInput, type PersonPatch } from './person.ts';
+import { validateIdNumber } from './id-number.ts';
+import { personPolicy, type Person, type PersonInput, type PersonPatch } from './person.ts';
+import { maskedIdentity, printsWholeNumbers, revealPolicy, type RevealField } from './present.ts';
 import { readRoster, ROSTER_COLUMNS, writeRoster, type RowProblem } from './roster.ts';
 import * as store from './store.ts';
 
@@ -51,8 +52,15 @@ export function checkPersonInput(input: PersonInput, today: string) {
 export type PersonWrite = { person: Person; outcome: 'created' | 'linked'; warnings: string[] };
 
 /**
- * Registers a person (one per ID number). An institution entering someone already registered, with the same
- * name, gains access to that person instead (the registry is shared real-name data).
+ * One answer for every ID number that cannot be registered here, whatever the name typed and wherever the person is
+ * registered: nothing in it lets a caller test whether an ID number and a name belong together.
+ */
+const alreadyRegistered = () => new AppError('conflict', 'idNumber: 该公民身份号码已登记，无法在此登记；如需在本机构培训，请核对姓名，或联系其登记地人社部门', { field: 'idNumber' });
+
+/**
+ * Registers a person (one per ID number). An institution entering someone already registered in its own city, with
+ * the same name, gains access to that person instead (the registry is shared real-name data of the city); a person
+ * of another city is never linked.
  */
 export async function createPerson(ctx: AppContext, actor: Actor, input: PersonInput): Promise<PersonWrite> {
   authorize(personPolicy, actor, 'create');
@@ -62,20 +70,45 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: PersonI
   return ctx.db.transaction((tx) => writePerson(tx, actor, { ...fields, ...where }, now, id.warnings));
 }
 
+/** Whether an existing person may be linked to the institution typing them in (same city, same name). */
+const linkable = (actor: Actor, existing: Person, fields: store.NewPerson) =>
+  actor.role === 'institution' && existing.cityCode === fields.cityCode && existing.name === fields.name;
+
 export async function writePerson(tx: Queryable, actor: Actor, fields: store.NewPerson, now: Date, warnings: string[] = []): Promise<PersonWrite> {
   const existing = await store.findPersonByIdNumber(tx, fields.idNumber);
   if (existing) {
-    if (actor.role === 'institution' && existing.name === fields.name) {
-      await store.linkPersonToInstitution(tx, existing.id, actor.institutionId!);
-      await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'person.link', entity: 'person', entityId: existing.id, after: { institutionId: actor.institutionId } });
-      return { person: existing, outcome: 'linked', warnings };
-    }
-    throw new AppError('conflict', `idNumber: 该公民身份号码已登记${existing.name === fields.name ? '' : '，且姓名与登记信息不一致'}`, { field: 'idNumber' });
+    if (!linkable(actor, existing, fields)) throw alreadyRegistered();
+    await store.linkPersonToInstitution(tx, existing.id, actor.institutionId!);
+    await appendAudit(tx, { cityCode: existing.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'person.link', entity: 'person', entityId: existing.id, after: { institutionId: actor.institutionId } });
+    return { person: existing, outcome: 'linked', warnings };
   }
   const person = await store.insertPerson(tx, fields, now);
   if (actor.role === 'institution') await store.linkPersonToInstitution(tx, person.id, actor.institutionId!);
-  await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'person.create', entity: 'person', entityId: person.id, after: person });
+  await appendAudit(tx, { cityCode: person.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'person.create', entity: 'person', entityId: person.id, after: person });
   return { person, outcome: 'created', warnings };
+}
+
+/** 显示: the whole ID number or phone of one person in scope, for the roles of `revealPolicy`; the view is audited (without the value). */
+export async function revealPerson(ctx: AppContext, actor: Actor, personId: string, field: RevealField): Promise<string | null> {
+  authorize(revealPolicy, actor, 'reveal', { personId });
+  const person = await store.getPersonInScope(ctx.db, actor, personId);
+  if (!person) throw notFound('person');
+  await ctx.db.transaction((tx) => appendAudit(tx, {
+    cityCode: person.cityCode, at: ctx.now(), actorId: actor.accountId, actor: actor.username, action: 'person.reveal', entity: 'person', entityId: personId, after: { field },
+  }));
+  return field === 'idNumber' ? person.idNumber : person.phone;
+}
+
+/** Masked rows for roles that may not print whole numbers; whole rows otherwise, with the print audited in `tx`. */
+export async function printablePersons<T extends { idNumber: string; phone: string | null }>(
+  tx: Queryable, actor: Actor, now: Date, rows: T[], print: { form: string; cityCode: string; entity: string; entityId: string },
+): Promise<{ rows: T[]; whole: boolean }> {
+  if (!printsWholeNumbers(actor)) return { rows: rows.map((r) => ({ ...r, ...maskedIdentity(r.idNumber, r.phone) })), whole: false };
+  await appendAudit(tx, {
+    cityCode: print.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'form.print', entity: print.entity, entityId: print.entityId,
+    after: { form: print.form, persons: rows.length, wholeNumbers: true },
+  });
+  return { rows, whole: true };
 }
 
 export async function updatePerson(ctx: AppContext, actor: Actor, personId: string, patch: PersonPatch): Promise<Person> {
@@ -150,8 +183,8 @@ export async function importRoster(
   const existing = new Map((await store.findPersonsByIdNumbers(ctx.db, good.map((g) => g.fields.idNumber))).map((p) => [p.idNumber, p]));
   const writable = good.filter(({ row, fields }) => {
     const found = existing.get(fields.idNumber);
-    if (!found || (actor.role === 'institution' && found.name === fields.name)) return true;
-    problems.push({ row, name: fields.name, reasons: [{ field: 'idNumber', column: columnHeader('idNumber'), message: found.name === fields.name ? '该公民身份号码已登记' : '该公民身份号码已登记，且姓名与登记信息不一致' }] });
+    if (!found || linkable(actor, found, fields)) return true;
+    problems.push({ row, name: fields.name, reasons: [{ field: 'idNumber', column: columnHeader('idNumber'), message: alreadyRegistered().message.replace(/^idNumber: /, '') }] });
     return false;
   });
   problems.sort((a, b) => a.row - b.row);
@@ -179,5 +212,8 @@ const columnHeader = (field: string | undefined) => ROSTER_COLUMNS.find((c) => c
 export async function exportRoster(ctx: AppContext, actor: Actor, filter: Omit<store.PersonFilter, 'page' | 'pageSize'>): Promise<Buffer> {
   authorize(personPolicy, actor, 'export');
   const { items } = await store.searchPersons(ctx.db, actor, { ...filter, page: 1, pageSize: 100_000 });
-  return writeRoster(items.map((p) => ({ ...p, idNumber: seesFullPii(actor, p) ? p.idNumber : maskIdNumber(p.idNumber) })));
+  const { rows, whole } = await ctx.db.transaction((tx) => printablePersons(tx, actor, ctx.now(), items, {
+    form: '学员花名册', cityCode: actor.cityCode, entity: 'person', entityId: 'export',
+  }));
+  return writeRoster(whole ? rows : rows.map((p) => ({ ...p, householdRegionCode: null })));
 }

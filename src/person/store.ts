@@ -17,6 +17,10 @@ const personScope = (actor: Actor, params: unknown[]) => scopeCondition(actor, {
   self: (id) => `p.id = ${id}`,
 }, params);
 
+/** Digits (and an ID number's final X): never matched by part. */
+const looksLikeNumber = (q: string) => /^[0-9xX*]+$/.test(q) && /\d/.test(q);
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export interface PersonFilter {
   q?: string;
   regionCode?: string;
@@ -29,8 +33,14 @@ export async function searchPersons(db: Queryable, actor: Actor, f: PersonFilter
   const params: unknown[] = [];
   const where = [personScope(actor, params)];
   if (f.q) {
-    params.push(`%${f.q}%`, `${f.q.toUpperCase()}%`);
-    where.push(`(p.name LIKE $${params.length - 1} OR p.id_number LIKE $${params.length} OR p.phone LIKE $${params.length - 1})`);
+    // ID numbers and phones match only as whole values: a part would make search an oracle for masked digits.
+    if (looksLikeNumber(f.q)) {
+      params.push(f.q.toUpperCase());
+      where.push(`(p.id_number = $${params.length} OR p.phone = $${params.length})`);
+    } else {
+      params.push(`%${escapeLike(f.q)}%`);
+      where.push(`p.name LIKE $${params.length}`);
+    }
   }
   if (f.regionCode) {
     params.push(f.regionCode);
