@@ -132,6 +132,11 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
     await rows.first().locator('a').click();
     await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('h1').innerText()).toBe(name);
+    // the detail is masked too; 显示 asks the server for the whole number (an audited view)
+    const idCell = page.locator('[data-testid=masked-idNumber]');
+    expect(await idCell.innerText()).toMatch(/\d{4}\*{10}[\dX]{4}/);
+    await page.locator('[data-testid=reveal-idNumber]').click();
+    await expect.poll(() => idCell.innerText()).toMatch(/^\d{17}[\dX]$/);
     await page.locator('[data-testid=identity-check]').click();
     const result = page.locator('[data-testid=identity-result]');
     await expect.poll(() => result.count()).toBe(1);
@@ -158,8 +163,10 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
     await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('h1').innerText()).toBe('测试学员甲');
     const details = await page.locator('.ant-descriptions').first().innerText();
-    expect(details).toContain(goodId); // the city bureau sees the whole number on the detail page
-    expect(details).toContain('1991-02-27');
+    // masked by default, with the age instead of the birth date; nothing on the page rebuilds the number
+    expect(details).toContain(`${goodId.slice(0, 4)}**********${goodId.slice(14)}`);
+    expect(details).not.toContain(goodId);
+    expect(details).not.toContain('1991-02-27');
     expect(details).toContain('城镇登记失业人员');
   });
 

@@ -23,6 +23,8 @@ export const ABILITIES = {
   'person.import': ['city_admin', 'county_admin', 'institution'],
   'person.export': ['city_admin', 'county_admin', 'reviewer', 'institution'],
   'person.identityCheck': ['city_admin', 'county_admin', 'reviewer', 'institution'],
+  /** 显示: the whole ID number or phone on request (audited by the server). */
+  'person.reveal': ['city_admin', 'county_admin', 'reviewer', 'institution', 'trainee'],
   /** Choose the county a person is registered in (an institution's persons belong to its county). */
   'person.chooseRegion': ['city_admin'],
   /** The review queues of the bureau workbench (county: openings and completions; city: order/project openings). */

@@ -168,6 +168,8 @@ export interface Decision {
 export interface Certificate {
   number: string;
   holderName: string;
+  personId: string;
+  /** masked; 显示 asks the server for the whole number */
   idNumber: string;
   occupationName: string;
   level: number;

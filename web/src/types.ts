@@ -118,9 +118,9 @@ export interface Person {
   idNumber: string;
   name: string;
   gender: 'male' | 'female';
-  birthDate: string;
+  /** whole years; the birth date is not sent beside a masked ID number */
+  age: number;
   phone: string | null;
-  householdRegionCode: string | null;
   regionCode: string;
   cityCode: string;
   education: Education | null;
@@ -129,7 +129,8 @@ export interface Person {
   employmentCardNo: string | null;
   createdAt: string;
   updatedAt: string;
-  masked: boolean;
+  /** ID number and phone are always masked; the whole values come from 显示 (POST …/reveal) */
+  masked: true;
 }
 
 export interface PersonInput {
@@ -156,7 +157,7 @@ export interface IdentityFinding {
   text: string;
 }
 export interface IdentityCheckResult {
-  facts: { found: boolean; drawsMonthlyPension: boolean; socialInsuranceEmployer: string | null; householdRegionCode: string | null; idNumber?: string };
+  facts: { found: boolean; drawsMonthlyPension: boolean; socialInsuranceEmployer: string | null; idNumber?: string };
   findings: IdentityFinding[];
 }
 

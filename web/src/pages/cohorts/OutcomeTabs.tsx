@@ -6,6 +6,7 @@ import { useLabels } from '../../reference.tsx';
 import { LoadError } from '../../components/Problem.tsx';
 import { RefusalAlert } from '../../components/Reasons.tsx';
 import { DecisionView } from '../../components/DecisionView.tsx';
+import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { formatTime } from '../../format.ts';
 import type { Certificate, CohortDetail, Decision } from '../../types-cohort.ts';
 
@@ -29,7 +30,7 @@ export function CertificatesTab({ cohort }: { cohort: CohortDetail }) {
       columns={[
         { title: t('cohort.certificates.number'), dataIndex: 'number', width: 190, render: (n: string) => <Typography.Text code copyable>{n}</Typography.Text> },
         { title: t('cohort.certificates.holder'), dataIndex: 'holderName', width: 100 },
-        { title: t('cohort.certificates.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string) => <span className="px-mono">{v}</span> },
+        { title: t('cohort.certificates.idNumber'), dataIndex: 'idNumber', width: 230, render: (v: string, r: Certificate) => <MaskedValue personId={r.personId} field="idNumber" value={v} /> },
         { title: t('cohort.certificates.occupation'), dataIndex: 'occupationName', width: 140 },
         { title: t('cohort.certificates.level'), dataIndex: 'level', width: 130, render: (l: number) => level(l) },
         { title: t('cohort.certificates.issuedOn'), dataIndex: 'issuedOn', width: 110 },

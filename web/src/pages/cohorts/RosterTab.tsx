@@ -4,6 +4,7 @@ import { DeleteOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant
 import { useTranslation } from 'react-i18next';
 import { api, query, type Page } from '../../api.ts';
 import { GroupTags } from '../../components/PersonLabels.tsx';
+import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { ProblemAlert } from '../../components/Problem.tsx';
 import { ReasonList } from '../../components/Reasons.tsx';
 import type { Person } from '../../types.ts';
@@ -69,9 +70,9 @@ export function RosterTab({ cohort, editable, vouchers, onChange }: { cohort: Co
         data-testid="roster"
         columns={[
           { title: t('person.fields.name'), dataIndex: 'name', width: 90 },
-          { title: t('person.fields.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string) => <span className="px-mono">{v}</span> },
+          { title: t('person.fields.idNumber'), dataIndex: 'idNumber', width: 230, render: (v: string, r: RosterEntry) => <MaskedValue personId={r.personId} field="idNumber" value={v} /> },
           { title: t('person.fields.gender'), dataIndex: 'gender', width: 60, responsive: ['md'], render: (g: string) => t(`person.gender.${g}`, { defaultValue: g }) },
-          { title: t('person.fields.phone'), dataIndex: 'phone', width: 120, responsive: ['lg'], render: (p: string | null) => p ?? t('common.none') },
+          { title: t('person.fields.phone'), dataIndex: 'phone', width: 120, responsive: ['lg'], render: (p: string | null, r: RosterEntry) => <MaskedValue personId={r.personId} field="phone" value={p} /> },
           { title: t('person.fields.groups'), dataIndex: 'groups', width: 200, responsive: ['md'], render: (g: string[]) => <GroupTags groups={g} max={2} /> },
           {
             title: t('cohort.roster.voucher'), dataIndex: 'voucherId', width: vouchers ? 170 : 80,

@@ -11,6 +11,7 @@ import { useGet, useRegionNames } from '../../hooks.ts';
 import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { EmploymentTag, GroupTags } from '../../components/PersonLabels.tsx';
+import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { useLabels } from '../../reference.tsx';
 import type { IdentityCheckResult, IdentityFinding, Person } from '../../types.ts';
 
@@ -70,18 +71,14 @@ export function PersonDetailPage() {
               {
                 key: 'idNumber', label: t('person.fields.idNumber'),
                 children: (
-                  <span>
-                    <span style={{ fontFamily: 'monospace' }}>{p.idNumber}</span>
-                    {p.masked ? <Typography.Text type="secondary"> （{t('person.maskedNote')}）</Typography.Text> : null}
-                  </span>
+                  <MaskedValue personId={p.id} field="idNumber" value={p.idNumber} />
                 ),
               },
               { key: 'gender', label: t('person.fields.gender'), children: t(`person.gender.${p.gender}`) },
-              { key: 'birthDate', label: t('person.fields.birthDate'), children: p.birthDate },
-              { key: 'phone', label: t('person.fields.phone'), children: p.phone ?? none },
+              { key: 'age', label: t('person.fields.age'), children: p.age },
+              { key: 'phone', label: t('person.fields.phone'), children: <MaskedValue personId={p.id} field="phone" value={p.phone} /> },
               { key: 'education', label: t('person.fields.education'), children: p.education ? label('educationLevels', p.education) : none },
               { key: 'employmentCardNo', label: t('person.fields.employmentCardNo'), children: p.employmentCardNo ?? none },
-              { key: 'householdRegionCode', label: t('person.fields.householdRegionCode'), children: region(p.householdRegionCode) },
               { key: 'regionCode', label: t('person.fields.regionCode'), children: region(p.regionCode) },
               { key: 'createdAt', label: t('person.fields.createdAt'), children: dayjs(p.createdAt).format('YYYY-MM-DD HH:mm') },
               { key: 'groups', label: t('person.fields.groups'), span: 'filled', children: <GroupTags groups={p.groups} /> },
@@ -99,7 +96,6 @@ export function PersonDetailPage() {
                 { key: 'found', label: t('person.facts.found'), children: check.facts.found ? t('common.yes') : t('common.no') },
                 { key: 'pension', label: t('person.facts.drawsMonthlyPension'), children: check.facts.drawsMonthlyPension ? t('common.yes') : t('common.no') },
                 { key: 'employer', label: t('person.facts.socialInsuranceEmployer'), children: check.facts.socialInsuranceEmployer ?? none },
-                { key: 'household', label: t('person.facts.householdRegionCode'), children: region(check.facts.householdRegionCode) },
               ]}
             />
             <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>

@@ -32,7 +32,8 @@ export function PersonFormPage() {
     const p = existing.data;
     if (!p) return { groups: [], employmentStatus: 'none' };
     return {
-      name: p.name, idNumber: p.idNumber, phone: p.phone, householdRegionCode: p.householdRegionCode, regionCode: p.regionCode,
+      // Phone and household region are not sent whole: left empty, they stay as they are.
+      name: p.name, idNumber: p.idNumber, regionCode: p.regionCode,
       education: p.education, groups: p.groups, employmentStatus: p.employmentStatus, employmentCardNo: p.employmentCardNo,
     };
   }, [existing.data]);
@@ -43,8 +44,8 @@ export function PersonFormPage() {
   const onFinish = async (v: PersonInput) => {
     const body: PersonInput = {
       name: v.name.trim(),
-      phone: blankToNull(v.phone),
-      householdRegionCode: blankToNull(v.householdRegionCode),
+      ...(editing && !v.phone?.trim() ? {} : { phone: blankToNull(v.phone) }),
+      ...(editing && !v.householdRegionCode?.trim() ? {} : { householdRegionCode: blankToNull(v.householdRegionCode) }),
       education: v.education ?? null,
       groups: v.groups ?? [],
       employmentStatus: v.employmentStatus,
@@ -96,7 +97,7 @@ export function PersonFormPage() {
               </Form.Item>
             </Col>
             <Col {...col}>
-              <Form.Item name="phone" label={t('person.fields.phone')} rules={[{ pattern: /^\s*(1[3-9]\d{9})?\s*$/, message: t('person.phoneFormat') }]}>
+              <Form.Item name="phone" label={t('person.fields.phone')} extra={editing ? t('person.keepHint') : undefined} rules={[{ pattern: /^\s*(1[3-9]\d{9})?\s*$/, message: t('person.phoneFormat') }]}>
                 <Input maxLength={11} inputMode="tel" />
               </Form.Item>
             </Col>
@@ -106,7 +107,7 @@ export function PersonFormPage() {
               </Form.Item>
             </Col>
             <Col {...col}>
-              <Form.Item name="householdRegionCode" label={t('person.fields.householdRegionCode')} extra={t('person.householdHint')} rules={[{ pattern: /^\s*(\d{6})?\s*$/, message: t('person.regionCodeFormat') }]}>
+              <Form.Item name="householdRegionCode" label={t('person.fields.householdRegionCode')} extra={editing ? t('person.keepHint') : t('person.householdHint')} rules={[{ pattern: /^\s*(\d{6})?\s*$/, message: t('person.regionCodeFormat') }]}>
                 <Input maxLength={6} inputMode="numeric" />
               </Form.Item>
             </Col>

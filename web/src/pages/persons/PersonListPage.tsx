@@ -57,7 +57,7 @@ export function PersonListPage() {
             { title: t('person.fields.name'), dataIndex: 'name', width: 100, render: (name: string, r) => <Link to={`/persons/${r.id}`}>{name}</Link> },
             { title: t('person.fields.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
             { title: t('person.fields.gender'), dataIndex: 'gender', width: 70, responsive: ['md'], render: (g: Person['gender']) => t(`person.gender.${g}`) },
-            { title: t('person.fields.birthDate'), dataIndex: 'birthDate', width: 110, responsive: ['md'] },
+            { title: t('person.fields.age'), dataIndex: 'age', width: 70, responsive: ['md'] },
             { title: t('person.fields.phone'), dataIndex: 'phone', width: 130, responsive: ['md'], render: (p: string | null) => p ?? t('common.none') },
             { title: t('person.fields.groups'), dataIndex: 'groups', responsive: ['lg'], render: (g: Person['groups']) => <GroupTags groups={g} max={2} /> },
             { title: t('person.fields.employmentStatus'), dataIndex: 'employmentStatus', width: 100, render: (s: Person['employmentStatus']) => <EmploymentTag status={s} /> },
