@@ -6,7 +6,11 @@
  * Extensions (all optional, with the default that keeps §5.2 files meaning what they meant):
  * trainee `voucherBound` (true), `verified` (true); cohort `missingRecordingHalfDays` (0), `years` (1),
  * `capacityReduction` (false); history entry `certificateType` (skill_level); `parameters` values may be a
- * list of `{ value, occupation?, level?, programType?, certificateType? }`.
+ * list of `{ value, occupation?, level?, programType?, certificateType? }`; `"level": null` means no level (a
+ * special certificate has none).
+ *
+ * Size limits (a case is one cohort or one batch of certificates, not a data dump): strings ≤ 200 characters,
+ * ids ≤ 64, ≤ 10,000 trainees or people, ≤ 100 history entries each, ≤ 100 parameter keys.
  */
 import { z } from 'zod';
 import { AppError, invalid } from '../shared/errors.ts';
@@ -17,12 +21,16 @@ import {
   GROUPS,
   HISTORY_KINDS,
   PROGRAM_TYPES,
+  type CaseParameterValue,
   type CertificateCase,
+  type ParamUnit,
   type PolicyCase,
   type TrainingCase,
 } from './policy.ts';
 
-const ALL_PARAMETER_KEYS: ReadonlySet<string> = new Set(PACKS.flatMap((p) => p.parameters.map((d) => d.key)));
+/** Every key any pack knows, with its unit (a key means the same in every pack that has it). */
+const UNITS: ReadonlyMap<string, ParamUnit> = new Map(PACKS.flatMap((p) => p.parameters.map((d) => [d.key, d.unit] as const)));
+const ALL_PARAMETER_KEYS: ReadonlySet<string> = new Set(UNITS.keys());
 
 const isCalendarDate = (s: string): boolean => {
   const [y, m, d] = s.split('-').map(Number);
@@ -34,21 +42,30 @@ const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(isCalendarDate, 'is not a calendar date');
+export const LIMITS = { text: 200, id: 64, persons: 10_000, history: 100, parameters: 100, scopedValues: 1_000, groups: 50 } as const;
+
 const count = (min = 0) => z.number().int('must be a whole number').min(min, `must be at least ${min}`);
 const level = z.number().int('must be a whole number').min(1, 'must be a level 1–5').max(5, 'must be a level 1–5');
-const occupation = z.string().min(1, 'must not be empty');
+/** An optional level; `null` is the same as absent (a 特种作业操作证 has no level). */
+const optionalLevel = level
+  .nullish()
+  .transform((l) => l ?? undefined);
+const text = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const occupation = text(LIMITS.text);
+const id = text(LIMITS.id);
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must have at most ${max} entries`);
 const groupCodes = Object.keys(GROUPS) as [keyof typeof GROUPS, ...(keyof typeof GROUPS)[]];
 
 const history = z.object({
   date,
   kind: z.enum(HISTORY_KINDS),
   occupation: occupation.optional(),
-  level: level.optional(),
+  level: optionalLevel,
   certificateType: z.enum(CERTIFICATE_TYPES).optional(),
 });
 
 const trainee = z.object({
-  id: z.string().min(1, 'must not be empty'),
+  id,
   passed: z.boolean(),
   employed: z.boolean(),
   attendanceRate: z
@@ -63,18 +80,18 @@ const trainee = z.object({
         return false;
       }
     }, 'must be a decimal with at most 15 decimal places'),
-  groups: z.array(z.enum(groupCodes)).default([]),
+  groups: list(z.enum(groupCodes), LIMITS.groups).default([]),
   skillUpgradeSubsidy: z.boolean().default(false),
   voucherBound: z.boolean().default(true),
   verified: z.boolean().default(true),
-  history: z.array(history).default([]),
+  history: list(history, LIMITS.history).default([]),
 });
 
 const cohort = z
   .object({
     programType: z.enum(PROGRAM_TYPES),
     occupation,
-    level: level.optional(),
+    level: optionalLevel,
     startDate: date,
     days: count(1).max(3660, 'must be at most 3660'),
     lessons: count(0),
@@ -93,16 +110,18 @@ const cohort = z
     }
   });
 
+/** Any number here; whether it is a whole, non-negative amount is checked per key (its unit) in `checkValues`. */
 const paramValue = z.union([
-  count(0),
-  z.array(
+  z.number(),
+  list(
     z.object({
-      value: count(0),
+      value: z.number(),
       occupation: occupation.optional(),
-      level: level.optional(),
+      level: optionalLevel,
       programType: z.enum(PROGRAM_TYPES).optional(),
       certificateType: z.enum(CERTIFICATE_TYPES).optional(),
     }),
+    LIMITS.scopedValues,
   ),
 ]);
 
@@ -110,7 +129,10 @@ const header = z.object({
   policy: z.string().refine((id) => findPack(id) !== undefined, `unknown policy; known: ${PACK_IDS.join(', ')}`),
   kind: z.enum(['training', 'certificate']),
   asOf: date,
-  parameters: z.record(z.string(), paramValue).default({}),
+  parameters: z
+    .record(text(LIMITS.text), paramValue)
+    .refine((r) => Object.keys(r).length <= LIMITS.parameters, `must have at most ${LIMITS.parameters} keys`)
+    .default({}),
 });
 
 const uniqueIds = (list: readonly { id: string }[], ctx: z.RefinementCtx) => {
@@ -123,15 +145,15 @@ const uniqueIds = (list: readonly { id: string }[], ctx: z.RefinementCtx) => {
 
 const trainingBody = z.object({
   cohort,
-  trainees: z.array(trainee).min(1, 'must list at least one trainee').superRefine(uniqueIds),
+  trainees: list(trainee, LIMITS.persons).min(1, 'must list at least one trainee').superRefine(uniqueIds),
 });
 
 const person = z
   .object({
-    id: z.string().min(1, 'must not be empty'),
-    certificate: z.object({ type: z.enum(CERTIFICATE_TYPES), occupation, level: level.optional(), date }),
+    id,
+    certificate: z.object({ type: z.enum(CERTIFICATE_TYPES), occupation, level: optionalLevel, date }),
     skillUpgradeSubsidy: z.boolean().default(false),
-    history: z.array(history).default([]),
+    history: list(history, LIMITS.history).default([]),
   })
   .superRefine((p, ctx) => {
     if (p.certificate.type === 'skill_level' && p.certificate.level === undefined) {
@@ -140,7 +162,7 @@ const person = z
   });
 
 const certificateBody = z.object({
-  people: z.array(person).min(1, 'must list at least one person').superRefine(uniqueIds),
+  people: list(person, LIMITS.persons).min(1, 'must list at least one person').superRefine(uniqueIds),
 });
 
 const fail = (error: z.ZodError): AppError => {
@@ -156,6 +178,24 @@ const parse = <T>(schema: z.ZodType<T>, input: unknown): T => {
   return r.data;
 };
 
+const UNIT_WORDS: Record<ParamUnit, string> = {
+  fen: 'a whole number of fen (分; 1 元 = 100 分, e.g. 12000 for 120 元)',
+  percent: 'a whole number of percent',
+  days: 'a whole number of days',
+  lessons: 'a whole number of lessons',
+  count: 'a whole number',
+};
+
+/** Each value of a parameter: a whole, non-negative number in the key's unit, said in words. */
+const checkValues = (key: string, value: CaseParameterValue, unit: ParamUnit): void => {
+  const check = (n: number, field: string) => {
+    if (!Number.isSafeInteger(n)) throw invalid(field, `must be ${UNIT_WORDS[unit]}; got ${n}`);
+    if (n < 0) throw invalid(field, `must not be negative (${UNIT_WORDS[unit]})`);
+  };
+  if (typeof value === 'number') check(value, `parameters.${key}`);
+  else value.forEach((v, i) => check(v.value, `parameters.${key}.${i}.value`));
+};
+
 /** JSON value → typed case, or `AppError('validation')` naming the field. */
 export const parseCase = (input: unknown): PolicyCase => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw invalid('(case)', 'must be a JSON object');
@@ -167,6 +207,7 @@ export const parseCase = (input: unknown): PolicyCase => {
     if (!ALL_PARAMETER_KEYS.has(key)) {
       throw invalid(`parameters.${key}`, `is not a parameter of any policy pack; ${pack.id} knows: ${pack.parameters.map((p) => p.key).join(', ')}`);
     }
+    checkValues(key, h.parameters[key], UNITS.get(key)!);
   }
   if (h.kind === 'certificate') {
     if (!pack.certificates) throw invalid('kind', `${pack.id} has no certificate (取证) subsidy`);

@@ -73,6 +73,16 @@ describeStores('policy parameters and the calc API', (store) => {
     expect(res.json()).toMatchObject({ code: 'validation', field: 'cohort.days' });
   });
 
+  it('a fractional fen amount or an oversized string is a 400 naming the field, in words', async () => {
+    const fractional = await calc(hezeCase('2024-12-10', { standardPerPersonFen: 12000.5 }));
+    expect(fractional.statusCode).toBe(400);
+    expect(fractional.json()).toMatchObject({ code: 'validation', field: 'parameters.standardPerPersonFen' });
+    expect(fractional.json().detail).toContain('whole number of fen');
+    const long = await calc({ ...hezeCase(), cohort: { ...hezeCase().cohort, occupation: 'x'.repeat(201) } });
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toMatchObject({ code: 'validation', field: 'cohort.occupation' });
+  });
+
   it('records Suihua’s advance as due when the opening is approved, from the standard in force', async () => {
     const draft = () => readyDraft(t, { user: 'institution-sh', idBase: 300, persons: 2, region: '231202', policy: 'suihua-2019', startDate: '2024-12-16', endDate: '2024-12-18', programType: 'employment_skills' });
     const unset = await draft();

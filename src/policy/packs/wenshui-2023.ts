@@ -42,6 +42,7 @@ const rules = [
   { id: 'wenshui.recording', article: '五(二)', text: '影像资料缺失半天扣减半天培训时间，缺失1天扣减全天' },
   { id: 'wenshui.class_settlement', article: '五', text: '按班核算，补贴计入班级合计，不分摊到人' },
   { id: 'wenshui.not_verified', article: '五', text: '未经现场检查、视频调阅核定，不计入培训人数' },
+  { id: 'wenshui.voucher', article: '三(二)', text: '参加培训的人员必须全部发放电子培训券，“发券—培训—持证—兑现”闭环管理：未绑定电子券者不补' },
   { id: 'wenshui.order_share', article: '二(三)', text: '“订单式”培训不得低于培训任务的30%', stage: 'workflow' },
   { id: 'wenshui.opening', article: '三(三)', text: '提前一周提交开班报告（订单式开班前15日）', stage: 'workflow' },
   { id: 'wenshui.dual_signin', article: '三(四)', text: '本人签到和电子券签到同步进行', stage: 'workflow' },
@@ -69,10 +70,21 @@ const training = (c: TrainingCase, x: Explainer): PersonResult[] => {
       : `就业率 ${rateText}，不达 ${empMin}%：按普惠制培训标准 ${yuan(std)} 元/人/天`,
   );
 
-  const V = co.verifiedHeadcount;
   const A = co.approvedHeadcount;
   const D = co.days;
-  x.line('wenshui.base', V * D * std, `核实人数 ${V} 人 × ${D} 天 × ${yuan(std)} 元 = ${yuan(V * D * std)} 元`);
+  x.line('wenshui.base', co.verifiedHeadcount * D * std, `核实人数 ${co.verifiedHeadcount} 人 × ${D} 天 × ${yuan(std)} 元 = ${yuan(co.verifiedHeadcount * D * std)} 元`);
+  // Verified trainees without a voucher are inside verifiedHeadcount but outside the closed loop of 三(二).
+  const noVoucher = c.trainees.filter((t) => t.verified && !t.voucherBound);
+  const out = Math.min(noVoucher.length, co.verifiedHeadcount);
+  if (out > 0) {
+    x.line(
+      'wenshui.voucher',
+      -out * D * std,
+      `未绑定电子培训券 ${out} 人（${noVoucher.map((t) => t.id).join('、')}），不予补贴：− ${out} 人 × ${D} 天 × ${yuan(std)} 元`,
+    );
+  }
+  // The persons paid: the deductions of 五(二) are taken from them.
+  const V = co.verifiedHeadcount - out;
 
   const passRate = `合格 ${passed} ÷ 开班审批 ${A} = ${formatPercent(ratio(passed, A))}`;
   let k = 0;
@@ -100,8 +112,14 @@ const training = (c: TrainingCase, x: Explainer): PersonResult[] => {
   }
 
   const note = [x.reason('wenshui.class_settlement', '按班核算：补贴按核实人数计入班级合计，不分摊到人')];
-  const unverified = [x.reason('wenshui.not_verified', '未经现场检查、视频调阅核定，不计入培训人数')];
-  return c.trainees.map((t) => ({ id: t.id, amountFen: 0, eligible: t.verified, reasons: t.verified ? note : unverified }));
+  const unverified = x.reason('wenshui.not_verified', '未经现场检查、视频调阅核定，不计入培训人数');
+  const unbound = x.reason('wenshui.voucher', '未绑定职业技能电子培训券（发券—培训—持证—兑现闭环）：不予补贴');
+  return c.trainees.map((t) => {
+    const reasons = [...(t.verified ? [] : [unverified]), ...(t.voucherBound ? [] : [unbound])];
+    return reasons.length === 0
+      ? { id: t.id, amountFen: 0, eligible: true, reasons: note }
+      : { id: t.id, amountFen: 0, eligible: false, reasons };
+  });
 };
 
 export const wenshui2023: Pack = {

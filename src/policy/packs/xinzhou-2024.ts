@@ -44,7 +44,7 @@ const parameters: ParameterDef[] = [
 ];
 
 const rules = [
-  { id: 'xinzhou.order_employment_rate', article: '三(三)', text: '培训后就业率达到80%及以上按培训人数全额拨付，否则按实际就业人数' },
+  { id: 'xinzhou.order_employment_rate', article: '三(三)', text: '培训后就业率达到80%及以上按培训人数（考核合格者）全额拨付，否则按实际就业人数' },
   { id: 'xinzhou.order_ladder', article: '三(三)', text: '前10天每人每天150元、之后每人每天100元，最高每人不超过5000元' },
   { id: 'xinzhou.order_not_verified', article: '三(三)', text: '按培训人数拨付：未经核定的学员不计入' },
   { id: 'xinzhou.order_not_employed', article: '三(三)', text: '就业率未达80%：未就业者不补' },
@@ -67,18 +67,14 @@ export const livingAllowanceEligible = (t: Trainee): boolean =>
   t.groups.some((g) => ALLOWANCE_GROUPS.has(g)) ||
   (t.groups.includes('two_after') && (t.groups.includes('rural_household') || t.groups.includes('urban_dibao')));
 
-/** Adds the living allowance of paid trainees in the groups of 三(一); a line even when its amount is unset. */
+/** Adds the living allowance of paid trainees in the groups of 三(一); its standard is needed only when someone qualifies. */
 const livingAllowance = (c: TrainingCase, x: Explainer, persons: PersonResult[]): PersonResult[] => {
   const ids: string[] = [];
   for (let i = 0; i < persons.length; i++) {
     if (persons[i].eligible && livingAllowanceEligible(c.trainees[i])) ids.push(persons[i].id);
   }
   if (ids.length === 0) return persons;
-  const daily = x.optionalParam('livingAllowanceDailyFen', cohortScope(c));
-  if (daily === undefined) {
-    x.line('xinzhou.living_allowance', 0, `${ids.length} 人符合生活补助条件（${ids.join('、')}）；生活补助标准未设定，未计金额`);
-    return persons;
-  }
+  const daily = x.param('livingAllowanceDailyFen', cohortScope(c));
   const per = daily * c.cohort.days;
   const set = new Set(ids);
   x.line('xinzhou.living_allowance', per * ids.length, `生活补助 ${yuan(daily)} 元/天 × ${c.cohort.days} 天 × ${ids.length} 人（${ids.join('、')}）`);
@@ -96,6 +92,7 @@ const training = (c: TrainingCase, x: Explainer): PersonResult[] => {
             rate: 'xinzhou.order_employment_rate',
             ladder: 'xinzhou.order_ladder',
             notInBase: 'xinzhou.order_not_verified',
+            notPassed: 'xinzhou.not_passed',
             notEmployed: 'xinzhou.order_not_employed',
           },
         })

@@ -21,6 +21,7 @@ import {
   hadCertificateSubsidyAtLevel,
   hadSpecialCertificate,
   hadTrainingSameYear,
+  holdsCertificateAtOrAbove,
 } from '../rules/limits.ts';
 import {
   NO_REASONS,
@@ -83,6 +84,22 @@ const parameters: ParameterDef[] = [
   { key: 'certLevel5Fen', unit: 'fen', text: '初级工取证补贴', citation: `${DOC} 第九条`, values: v(40000, '第九条') },
   { key: 'certLevel4Fen', unit: 'fen', text: '初次取证直接取中级工', citation: `${DOC} 第九条`, values: v(60000, '第九条') },
   { key: 'certLevel3Fen', unit: 'fen', text: '高级工取证补贴', citation: `${DOC} 第九条`, values: v(80000, '第九条') },
+  {
+    key: 'certLevel2Fen',
+    unit: 'fen',
+    text: '技师取证补贴',
+    citation: `${DOC} 第九条`,
+    values: [],
+    refersTo: '相关规定（第九条：按规定给予相应的取证补贴，未列技师金额）',
+  },
+  {
+    key: 'certLevel1Fen',
+    unit: 'fen',
+    text: '高级技师取证补贴',
+    citation: `${DOC} 第九条`,
+    values: [],
+    refersTo: '相关规定（第九条：按规定给予相应的取证补贴，未列高级技师金额）',
+  },
   { key: 'certSpecialFen', unit: 'fen', text: '特种作业操作证或特种设备作业人员证初次取证', citation: `${DOC} 第九条`, values: v(40000, '第九条') },
 ];
 
@@ -103,6 +120,7 @@ const rules = [
   { id: 'yangquan.not_passed', article: '第十二条', text: '对考核合格人员核发培训合格证书；未合格者不补' },
   { id: 'yangquan.cert_skill_upgrade', article: '第九条', text: '享受技能提升补贴的人员不再享受新增技能人才、高技能人才取证补贴' },
   { id: 'yangquan.cert_once_per_level', article: '第九条', text: '同一等级只能享受一次取证补贴' },
+  { id: 'yangquan.cert_not_new', article: '第九条', text: '取证补贴只针对新增技能人才：已持有同职业同等级或更高等级证书者不是新增' },
   { id: 'yangquan.cert_level5', article: '第九条', text: '初级工每人400元' },
   { id: 'yangquan.cert_level4', article: '第九条', text: '初次取证直接取中级工每人600元' },
   { id: 'yangquan.cert_level4_not_first', article: '第九条', text: '中级工须为初次取证' },
@@ -110,7 +128,8 @@ const rules = [
   { id: 'yangquan.cert_level3_not_new', article: '第九条', text: '已有高级工及以上证书者不是新增高技能人才' },
   { id: 'yangquan.cert_special', article: '第九条', text: '特种作业操作证或特种设备作业人员证初次取证每人400元' },
   { id: 'yangquan.cert_special_not_first', article: '第九条', text: '特种作业/特种设备证须为初次取证' },
-  { id: 'yangquan.cert_no_amount', article: '第九条', text: '技师、高级技师取证补贴本办法未定标准' },
+  { id: 'yangquan.cert_level2', article: '第九条', text: '技师按规定给予相应的取证补贴（标准为参数）' },
+  { id: 'yangquan.cert_level1', article: '第九条', text: '高级技师按规定给予相应的取证补贴（标准为参数）' },
   { id: 'yangquan.order_approval', article: '第六条', text: '订单式、项目制开班：县级申请，市级批准；订单一单一结算，项目制可分阶段结算', stage: 'workflow' },
   { id: 'yangquan.evaluator_independence', article: '第十四条', text: '评价机构不得组织同批次评价对象的技能培训', stage: 'workflow' },
   { id: 'yangquan.two_signatures', article: '第十五条', text: '申领补贴两人以上经办审查签字', stage: 'workflow' },
@@ -195,12 +214,14 @@ const certificate = (c: CertificateCase, x: Explainer): PersonResult[] => {
     if (cert.type === 'skill_level') {
       const level = cert.level as number; // required for skill_level by the case schema
       label = `职业资格/职业技能等级证书 ${LEVEL_NAMES[level]}（${level}级）`;
-      if (level <= 2) {
-        reasons.push(x.reason('yangquan.cert_no_amount', `${LEVEL_NAMES[level]}取证补贴本办法未定标准，不予计算`));
-        return { id: p.id, amountFen: 0, eligible: false, reasons };
-      }
       if (hadCertificateSubsidyAtLevel(p.history, level)) {
         reasons.push(x.reason('yangquan.cert_once_per_level', `已享受过${LEVEL_NAMES[level]}取证补贴`));
+      }
+      // Levels 4 and 3 have stricter tests of their own (初次取证, 新增高技能人才) that include this one.
+      if (level !== 4 && level !== 3 && holdsCertificateAtOrAbove(p.history, cert.occupation, level)) {
+        reasons.push(
+          x.reason('yangquan.cert_not_new', `已持有同职业（${cert.occupation}）${LEVEL_NAMES[level]}或更高等级证书，不是新增技能人才`),
+        );
       }
       if (level === 5) {
         rule = 'yangquan.cert_level5';
@@ -211,12 +232,15 @@ const certificate = (c: CertificateCase, x: Explainer): PersonResult[] => {
         if (hadCertificateOfOccupation(p.history, cert.occupation)) {
           reasons.push(x.reason('yangquan.cert_level4_not_first', `已有同职业（${cert.occupation}）证书，中级工不是初次取证`));
         }
-      } else {
+      } else if (level === 3) {
         rule = 'yangquan.cert_level3';
         key = 'certLevel3Fen';
         if (hadCertificateAtOrAbove(p.history, 3)) {
           reasons.push(x.reason('yangquan.cert_level3_not_new', '已有高级工及以上证书，不是新增高技能人才'));
         }
+      } else {
+        rule = `yangquan.cert_level${level}`;
+        key = `certLevel${level}Fen`;
       }
     } else {
       rule = 'yangquan.cert_special';
@@ -226,8 +250,9 @@ const certificate = (c: CertificateCase, x: Explainer): PersonResult[] => {
         reasons.push(x.reason('yangquan.cert_special_not_first', `已取得过同类（${cert.occupation}）证书，不是初次取证`));
       }
     }
-    const per = x.param(key, { certificateType: cert.type, occupation: cert.occupation, level: cert.level });
+    // Only a person who would be paid needs the standard (技师 and 高级技师 have none in the seed).
     if (reasons.length > 0) return { id: p.id, amountFen: 0, eligible: false, reasons };
+    const per = x.param(key, { certificateType: cert.type, occupation: cert.occupation, level: cert.level });
     const t = tally.get(rule);
     if (t) t.n++;
     else tally.set(rule, { per, n: 1, label });

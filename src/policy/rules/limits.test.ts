@@ -9,6 +9,7 @@ import {
   hadSpecialCertificate,
   hadTrainingAtSameLevel,
   hadTrainingSameYear,
+  holdsCertificateAtOrAbove,
   reachedHigherLevel,
   trainingSubsidiesInYear,
 } from './limits.ts';
@@ -42,12 +43,20 @@ describe('per-person limits', () => {
     expect(hadTrainingSameYear(history, 'y', 4, '2023-05-01')).toBe(true);
   });
 
-  it('finds a higher level of the occupation (heze 第二十四条)', () => {
+  it('finds a higher-level certificate of the occupation, not a higher-level training (heze 第二十四条)', () => {
     expect(reachedHigherLevel(history, 'z', 4)?.level).toBe(3);
     expect(reachedHigherLevel(history, 'z', 3)).toBeUndefined();
     expect(reachedHigherLevel(history, OCC, 5)).toBeUndefined();
-    expect(reachedHigherLevel(history, 'x', 5)?.level).toBe(4);
+    expect(reachedHigherLevel(history, 'x', 5)).toBeUndefined(); // x level 4 is a training subsidy only
     expect(reachedHigherLevel(history, 'z', undefined)).toBeUndefined();
+  });
+
+  it('finds a held certificate of the occupation at the level or higher (yangquan 第九条 新增技能人才)', () => {
+    expect(holdsCertificateAtOrAbove(history, OCC, 5)).toBe(true); // the certificate subsidy implies the certificate
+    expect(holdsCertificateAtOrAbove(history, OCC, 4)).toBe(false);
+    expect(holdsCertificateAtOrAbove(history, 'z', 4)).toBe(true);
+    expect(holdsCertificateAtOrAbove(history, 'z', 2)).toBe(false);
+    expect(holdsCertificateAtOrAbove(history, 'x', 5)).toBe(false); // a training is no certificate
   });
 
   it('finds a skill-upgrade subsidy for the occupation and level only', () => {

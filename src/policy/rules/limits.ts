@@ -4,6 +4,11 @@
  */
 import type { CertificateType, HistoryEntry } from '../policy.ts';
 
+/** A certificate obtained; a certificate subsidy received implies the certificate. */
+const isCertificate = (h: HistoryEntry) => h.kind === 'certificate' || h.kind === 'certificate_subsidy';
+const typeOf = (h: HistoryEntry): CertificateType => h.certificateType ?? 'skill_level';
+const isSkillCertificate = (h: HistoryEntry) => isCertificate(h) && typeOf(h) === 'skill_level';
+
 /** Training subsidies (职业培训补贴) already received in the calendar year of `date` (suihua 第十二条). */
 export const trainingSubsidiesInYear = (history: readonly HistoryEntry[], date: string): number => {
   const year = date.slice(0, 4);
@@ -37,8 +42,9 @@ export const hadTrainingSameYear = (
 };
 
 /**
- * A higher level (smaller number) of the occupation already reached: a certificate held, a certificate
- * subsidy or a training subsidy at that level (heze 第二十四条).
+ * A certificate of a higher level (smaller number) of the occupation already obtained: a certificate held or
+ * a certificate subsidy received (heze 第二十四条 获得高等级证书的…). A training subsidy at a higher level is no
+ * certificate and does not count.
  */
 export const reachedHigherLevel = (
   history: readonly HistoryEntry[],
@@ -47,8 +53,7 @@ export const reachedHigherLevel = (
 ): HistoryEntry | undefined => {
   if (level === undefined) return undefined;
   for (const h of history) {
-    if (h.kind === 'skill_upgrade' || h.occupation !== occupation || h.level === undefined) continue;
-    if ((h.certificateType ?? 'skill_level') === 'skill_level' && h.level < level) return h;
+    if (isSkillCertificate(h) && h.occupation === occupation && h.level !== undefined && h.level < level) return h;
   }
   return undefined;
 };
@@ -66,12 +71,17 @@ export const drewSkillUpgradeFor = (
   return false;
 };
 
-const isCertificate = (h: HistoryEntry) => h.kind === 'certificate' || h.kind === 'certificate_subsidy';
-const typeOf = (h: HistoryEntry): CertificateType => h.certificateType ?? 'skill_level';
 
 /** A certificate subsidy already received for this level of skill certificate (yangquan 第九条 同一等级只能享受一次). */
 export const hadCertificateSubsidyAtLevel = (history: readonly HistoryEntry[], level: number): boolean =>
   history.some((h) => h.kind === 'certificate_subsidy' && typeOf(h) === 'skill_level' && h.level === level);
+
+/**
+ * A skill certificate of the occupation at this level or a higher one already held (yangquan 第九条 取证补贴只针对
+ * 新增技能人才: such a holder is not new).
+ */
+export const holdsCertificateAtOrAbove = (history: readonly HistoryEntry[], occupation: string, level: number): boolean =>
+  history.some((h) => isSkillCertificate(h) && h.occupation === occupation && h.level !== undefined && h.level <= level);
 
 /** Any earlier certificate of the occupation (yangquan 第九条 初次取证直接取中级工). */
 export const hadCertificateOfOccupation = (history: readonly HistoryEntry[], occupation: string): boolean =>

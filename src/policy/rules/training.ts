@@ -91,13 +91,16 @@ export interface LadderIds {
   readonly recording?: string;
   /** Reason for a trainee outside the base: not passed (yangquan) or not verified (xinzhou). */
   readonly notInBase: string;
+  /** Base `trained`: reason for a verified trainee who did not pass (xinzhou 三(一) 培训合格证书). */
+  readonly notPassed?: string;
   readonly notEmployed: string;
 }
 
 /**
  * Order/project ladder: first N days at A per day, later days at B, at most C per person. If the employment
  * rate (employed ÷ passed, SPEC §4.4) reaches the threshold, the whole base is paid; otherwise only the
- * employed. `base` is who the seed pays: 合格人数 (yangquan) or 培训人数 (xinzhou; verified trainees).
+ * employed. `base` is who the seed pays: 合格人数 (yangquan) or 培训人数 (xinzhou: verified trainees, of whom
+ * only those who passed, since its claim needs a 培训合格证书 for every person; the rate counts the same persons).
  */
 export const orderProjectLadder = (
   c: TrainingCase,
@@ -112,8 +115,9 @@ export const orderProjectLadder = (
   const capFen = x.param('orderCapFen', scope);
   const minPct = x.param('employmentRateMinPercent', scope);
 
-  const { passed, employed, reached: full, text: rateText } = employmentRate(c.trainees, minPct);
-  const baseName = o.base === 'passed' ? '培训合格人数' : '培训人数';
+  const counted = o.base === 'passed' ? c.trainees : c.trainees.filter((t) => t.verified);
+  const { reached: full, text: rateText } = employmentRate(counted, minPct);
+  const baseName = o.base === 'passed' ? '培训合格人数' : '培训人数（考核合格者）';
   x.line(
     o.ids.rate,
     0,
@@ -142,10 +146,12 @@ export const orderProjectLadder = (
     o.base === 'passed' ? '未考核合格：按培训合格人数拨付' : '未经现场检查、视频调阅核定：不计入培训人数',
   );
   const notEmployed = x.reason(o.ids.notEmployed, `就业率未达 ${minPct}%，仅按实际就业人数拨付，本人未就业`);
-  const gates: Gate[] = [
-    ...o.gates,
-    o.base === 'passed' ? (t) => (t.passed ? undefined : notInBase) : (t) => (t.verified ? undefined : notInBase),
-  ];
+  const gates: Gate[] = [...o.gates];
+  if (o.base === 'passed') gates.push((t) => (t.passed ? undefined : notInBase));
+  else {
+    const notPassed = x.reason(o.ids.notPassed ?? o.ids.notInBase, '未考核合格：申领须附培训合格证书');
+    gates.push((t) => (t.verified ? undefined : notInBase), (t) => (t.passed ? undefined : notPassed));
+  }
   if (!full) gates.push((t) => (t.employed ? undefined : notEmployed));
   const { persons, paid } = payEach(c.trainees, gates, per);
 
