@@ -110,7 +110,9 @@ export async function testApp(db: Database, clock = testClock()) {
   const cookies = new Map<string, string>();
   /** Signs in and remembers the cookie; `as(user)` gives headers for that user. */
   let logins = 0;
+  const passwords = new Map<string, string>();
   async function login(username: string, password = PASSWORD) {
+    passwords.set(username, password);
     // each sign-in from its own address, so that the login rate limit does not trip over test set-up
     const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, remoteAddress: `127.1.${Math.floor(logins / 250)}.${logins++ % 250}` });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
@@ -119,7 +121,12 @@ export async function testApp(db: Database, clock = testClock()) {
     return c.value;
   }
   const as = (username: string) => ({ cookie: cookies.get(username) ?? '' });
-  return { app, ctx, clock, login, as };
+  /** Moves the clock and signs everyone in again (a session ends after 12 hours, so a jump of days ends them all). */
+  async function travel(iso: string) {
+    clock.set(iso);
+    for (const [u, p] of passwords) await login(u, p);
+  }
+  return { app, ctx, clock, login, as, travel };
 }
 
 /** The same ID number with a wrong check character. */
