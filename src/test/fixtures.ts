@@ -104,8 +104,9 @@ export async function seedWorld(db: Database): Promise<World> {
 /** A valid ID number for tests: a 阳泉 城区 birth register, distinct per n. */
 export const testIdNumber = (n: number, region = '140302', birth = '1990-01-01') => makeIdNumber(region, birth, n);
 
-export async function testApp(db: Database, clock = testClock()) {
-  const ctx: AppContext = { db, now: clock.now, identity: fixtureIdentityCheck(db), dataDir: null };
+/** The app on this store; with a demo clock (made from the test clock), `now` reads it, as `serve --demo` does. */
+export async function testApp(db: Database, clock = testClock(), demoClock: AppContext['demoClock'] = null) {
+  const ctx: AppContext = { db, now: demoClock?.now ?? clock.now, demoClock, identity: fixtureIdentityCheck(db), dataDir: null };
   const app = await buildApp(ctx, { webDir: '/nonexistent' });
   const cookies = new Map<string, string>();
   /** Signs in and remembers the cookie; `as(user)` gives headers for that user. */
