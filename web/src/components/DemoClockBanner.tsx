@@ -49,6 +49,7 @@ export function DemoClockBanner({ readOnly = false }: { readOnly?: boolean }) {
         type="warning"
         showIcon
         banner
+        style={{ marginBottom: 16 }}
         data-testid="demo-clock"
         title={clock.offsetDays ? t('demoClock.notToday', { date: clock.date }) : t('demoClock.today', { date: clock.date })}
         action={clock.nextDate && !readOnly ? (
