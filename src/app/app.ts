@@ -17,6 +17,7 @@ import { registryRoutes } from '../registry/routes.ts';
 import { policyRoutes } from '../policy/routes.ts';
 import { cohortRoutes } from '../cohort/routes.ts';
 import { certificateRoutes } from '../certificate/routes.ts';
+import { demoRoutes } from '../demo/routes.ts';
 import { voucherRoutes } from '../voucher/routes.ts';
 import { referenceRoutes } from './reference.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   policyRoutes(app, ctx);
   cohortRoutes(app, ctx);
   certificateRoutes(app, ctx);
+  demoRoutes(app, ctx);
   voucherRoutes(app, ctx);
   referenceRoutes(app);
   calendarRoutes(app, ctx);

@@ -43,18 +43,17 @@ export async function issueCertificates(
 ): Promise<string[]> {
   if (!personIds.length) return [];
   const year = Number(issuedOn.slice(0, 4));
-  const region2 = cohort.regionCode.slice(4, 6);
-  await tx.query(`INSERT INTO certificate_counter (city_code, region2, year, last_seq) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`, [cohort.cityCode, region2, year]);
+  await tx.query(`INSERT INTO certificate_sequence (city_code, region_code, year, last_seq) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`, [cohort.cityCode, cohort.regionCode, year]);
   const { rows } = await tx.query(
-    `UPDATE certificate_counter SET last_seq = last_seq + $4 WHERE city_code = $1 AND region2 = $2 AND year = $3 RETURNING last_seq`,
-    [cohort.cityCode, region2, year, personIds.length],
+    `UPDATE certificate_sequence SET last_seq = last_seq + $4 WHERE city_code = $1 AND region_code = $2 AND year = $3 RETURNING last_seq`,
+    [cohort.cityCode, cohort.regionCode, year, personIds.length],
   );
   const first = rows[0].last_seq - personIds.length + 1;
-  const numbers = personIds.map((_, i) => certificateNumber(prefix, cohort.regionCode, year, first + i));
+  const numbers = personIds.map((_, i) => certificateNumber(prefix, cohort.cityCode, cohort.regionCode, year, first + i));
   await tx.query(
-    `INSERT INTO certificate (city_code, number, cohort_id, person_id, institution_id, occupation_code, level, issued_on, year, seq)
-     SELECT $1, n, $2, p, $3, $4, $5, $6, $7, s FROM unnest($8::text[], $9::uuid[], $10::int[]) AS t(n, p, s)`,
-    [cohort.cityCode, cohort.id, cohort.institutionId, cohort.occupationCode, cohort.level, issuedOn, year, numbers, personIds, personIds.map((_, i) => first + i)],
+    `INSERT INTO certificate (city_code, number, cohort_id, person_id, institution_id, occupation_code, level, issued_on, year, seq, region_code)
+     SELECT $1, n, $2, p, $3, $4, $5, $6, $7, s, $11 FROM unnest($8::text[], $9::uuid[], $10::int[]) AS t(n, p, s)`,
+    [cohort.cityCode, cohort.id, cohort.institutionId, cohort.occupationCode, cohort.level, issuedOn, year, numbers, personIds, personIds.map((_, i) => first + i), cohort.regionCode],
   );
   return numbers;
 }
@@ -70,6 +69,7 @@ export async function listCertificates(db: Queryable, actor: Actor, f: { cohortI
   return { items: rows.map(toCertificate), total: total as number };
 }
 
+/** The certificate of this number; numbers name one certificate in the whole system (migration 007). */
 export async function findCertificate(db: Queryable, number: string): Promise<Certificate | undefined> {
   const { rows } = await db.query(`${SELECT} WHERE cert.number = $1`, [number]);
   return rows[0] ? toCertificate(rows[0]) : undefined;

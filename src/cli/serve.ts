@@ -2,6 +2,7 @@ import { buildApp } from '../app/app.ts';
 import { openStore, storeConfigFromEnv } from '../app/store.ts';
 import { fixtureIdentityCheck } from '../person/identity.ts';
 import { loadDemo, storeHasData } from '../demo/load.ts';
+import { openDemoClock } from '../demo/clock.ts';
 import { EXIT, type Command } from './io.ts';
 
 export const serve: Command = async (argv, io) => {
@@ -18,7 +19,9 @@ export const serve: Command = async (argv, io) => {
     const summary = await loadDemo(db, { password: io.env.PEIXUN_DEMO_PASSWORD || 'peixun-demo', now: now() });
     io.out(summary);
   }
-  const app = await buildApp({ db, now, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir! }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' } });
+  // The demo's clock runs only in a demo store served as a demo; everywhere else the clock is real time.
+  const demoClock = argv.includes('--demo') ? await openDemoClock(db, now) : null;
+  const app = await buildApp({ db, now: demoClock?.now ?? now, demoClock, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir! }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' } });
   app.addHook('onClose', async () => db.close());
   const address = await app.listen({ port, host: io.env.HOST || '127.0.0.1' });
   io.out(`peixun serving ${address} on ${config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`}`);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeStores } from '../test/stores.ts';
 import { multipart, seedWorld, testApp, testClock, testIdNumber, withWrongCheckDigit, type World } from '../test/fixtures.ts';
-import { fire, readyDraft, stateOf } from '../test/cohorts.ts';
+import { fire, onDay, readyDraft, stateOf, trainAndComplete } from '../test/cohorts.ts';
 import { deadEnds, unreachableStates } from '../shared/machine.ts';
 import { CERTIFICATE_NUMBER_PATTERN } from '../certificate/certificate.ts';
 import { cohortMachine } from './cohort.ts';
@@ -43,11 +43,13 @@ describeStores('cohort life cycle', (store) => {
     expect(county.json().state).toBe('opening_county_approved');
     expect((await fire(t, 'county_admin-yq', id, 'approve_opening')).json().code).toBe('forbidden');
     expect((await fire(t, 'city_admin-yq', id, 'approve_opening')).json().state).toBe('opening_approved');
+    await t.travel(onDay('2024-11-20'));
     expect((await fire(t, 'institution-yq', id, 'start')).json().state).toBe('in_training');
     const noRoster = await fire(t, 'institution-yq', id, 'submit_completion');
     expect(noRoster.statusCode).toBe(422);
     expect(noRoster.json().reasons[0].rule).toBe('completion.roster');
     await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds } });
+    await t.travel(onDay('2024-11-29'));
     expect((await fire(t, 'institution-yq', id, 'submit_completion')).json().state).toBe('completion_submitted');
     expect((await fire(t, 'county_admin-yq', id, 'approve_completion')).json().state).toBe('completion_approved');
     const missing = await fire(t, 'institution-yq', id, 'record_exams');
@@ -63,7 +65,9 @@ describeStores('cohort life cycle', (store) => {
     const numbers: string[] = examined.json().certificates;
     expect(numbers).toHaveLength(2);
     for (const n of numbers) expect(n).toMatch(CERTIFICATE_NUMBER_PATTERN);
-    expect(numbers[0]).toMatch(/^JNPX120224\d{6}$/); // 城区 140302 → 02, issued 2024
+    expect(numbers[0]).toMatch(/^JNPX14030224\d{6}$/); // 城区 140302 in full, issued 2024
+    const issued = await store().query(`SELECT DISTINCT issued_on::text AS d FROM certificate WHERE cohort_id = $1`, [id]);
+    expect(issued.rows).toEqual([{ d: '2024-11-29' }]); // the last day of training, not before
     const listed = (await get('institution-yq', `/api/v1/certificates?cohortId=${id}`)).json();
     expect(listed.items.map((c: any) => c.number).sort()).toEqual([...numbers].sort());
     const pub = await t.app.inject({ url: `/api/v1/public/certificates/${numbers[0]}` });
@@ -72,12 +76,35 @@ describeStores('cohort life cycle', (store) => {
     const holder = (await store().query(`SELECT p.name FROM certificate c JOIN person p ON p.id = c.person_id WHERE c.number = $1`, [numbers[0]])).rows[0].name as string;
     expect(pub.json().holder).not.toBe(holder); // the public sees the name partly hidden
     expect(pub.json().holder).toMatch(new RegExp(`^${holder[0]}\\*+`));
-    expect((await t.app.inject({ url: '/api/v1/public/certificates/JNPX120224999999' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/v1/public/certificates/JNPX14030224999999' })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/v1/public/certificates/nonsense' })).json()).toMatchObject({ code: 'validation', field: 'number' });
     const events = (await get('county_admin-yq', `/api/v1/cohorts/${id}`)).json().events.map((e: any) => e.action);
     expect(events).toEqual(['submit_opening', 'approve_opening', 'approve_opening', 'start', 'submit_completion', 'approve_completion', 'record_exams']);
     const audit = await store().query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'cohort' AND entity_id = $1 AND action LIKE 'cohort.%'`, [id]);
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(events.length);
+    await t.travel('2024-11-05T02:00:00Z');
+  });
+
+  it('refuses to start before the first lesson and to apply for completion before the last, changing nothing', async () => {
+    const { id, personIds } = await readyDraft(t, { user: 'institution-yq', idBase: 1900, persons: 1, startDate: '2024-12-09', endDate: '2024-12-13' });
+    await fire(t, 'institution-yq', id, 'submit_opening');
+    await fire(t, 'county_admin-yq', id, 'approve_opening');
+    const early = await fire(t, 'institution-yq', id, 'start');
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'guard_failed', reasons: [{ rule: 'start.before_first_lesson', citation: '阳人社规发〔2024〕2号 第十条' }] });
+    expect(early.json().reasons[0].text).toContain('2024-12-09');
+    expect(await stateOf(t, id)).toBe('opening_approved');
+    await t.travel(onDay('2024-12-09'));
+    expect((await fire(t, 'institution-yq', id, 'start')).statusCode).toBe(200);
+    await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds } });
+    await t.travel(onDay('2024-12-12'));
+    const tooEarly = await fire(t, 'institution-yq', id, 'submit_completion');
+    expect(tooEarly.statusCode).toBe(422);
+    expect(tooEarly.json().reasons).toEqual([expect.objectContaining({ rule: 'completion.too_early', citation: '阳人社规发〔2024〕2号 第十二条' })]);
+    expect(await stateOf(t, id)).toBe('in_training');
+    const events = await store().query(`SELECT count(*)::int AS n FROM cohort_event WHERE cohort_id = $1 AND action = 'submit_completion'`, [id]);
+    expect(events.rows[0].n).toBe(0);
+    await t.travel('2024-11-05T02:00:00Z');
   });
 
   it('an illegal action is a 409 naming state and action, a wrong role a 403; neither changes anything', async () => {
@@ -212,14 +239,15 @@ describeStores('cohort life cycle', (store) => {
     const ok = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluator`, headers: t.as('county_admin-yq'), payload: { evaluatorId: world.evaluators.yq } });
     expect(ok.statusCode).toBe(200);
     // evaluation is recorded after completion is approved
-    for (const [u, a] of [['institution-yq', 'submit_opening'], ['county_admin-yq', 'approve_opening'], ['institution-yq', 'start']] as const) await fire(t, u, id, a);
-    await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds } });
-    await fire(t, 'institution-yq', id, 'submit_completion');
-    await fire(t, 'county_admin-yq', id, 'approve_completion');
-    const results = { results: [{ personId: personIds[0], passed: true, certificateNo: 'S1403001', evaluatedOn: '2024-11-05' }] };
+    for (const [u, a] of [['institution-yq', 'submit_opening'], ['county_admin-yq', 'approve_opening']] as const) await fire(t, u, id, a);
+    await trainAndComplete(t, { id, personIds }, { institution: 'institution-yq', county: 'county_admin-yq' });
+    const before = { results: [{ personId: personIds[0], passed: true, certificateNo: 'S1403001', evaluatedOn: '2024-11-28' }] };
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluations`, headers: t.as('evaluator-yq'), payload: before })).json()).toMatchObject({ code: 'validation', field: 'results.0.evaluatedOn' });
+    const results = { results: [{ personId: personIds[0], passed: true, certificateNo: 'S1403001', evaluatedOn: '2024-11-29' }] };
     expect((await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluations`, headers: t.as('evaluator-yq-trainer'), payload: results })).statusCode).toBe(404);
     const rec = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${id}/evaluations`, headers: t.as('evaluator-yq'), payload: results });
     expect(rec.statusCode, rec.body).toBe(200);
+    await t.travel('2024-11-05T02:00:00Z');
     const level4 = await readyDraft(t, { user: 'institution-yq', idBase: 1400, persons: 1, level: 4 });
     const notFiled = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${level4.id}/evaluator`, headers: t.as('county_admin-yq'), payload: { evaluatorId: world.evaluators.yq } });
     expect(notFiled.json().reasons[0].rule).toBe('evaluation.not_filed');

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../test/stores.ts';
 import { seedWorld, testApp } from '../test/fixtures.ts';
-import { fire, readyDraft, stateOf } from '../test/cohorts.ts';
+import { fire, readyDraft, stateOf, trainAndComplete } from '../test/cohorts.ts';
 
 /** On PostgreSQL these race for real (a pool of connections); on PGlite they queue. Both must hold. */
 describeStores('concurrent decisions', (store, kind) => {
@@ -32,12 +32,10 @@ describeStores('concurrent decisions', (store, kind) => {
     const cohorts = [];
     for (let i = 0; i < 4; i++) {
       const c = await readyDraft(t, { user: 'institution-yq', idBase: 100 + i * 20, persons: 5, startDate: `2024-12-0${i + 1}`, endDate: `2024-12-0${i + 1}` });
-      for (const [u, a] of [['institution-yq', 'submit_opening'], ['county_admin-yq', 'approve_opening'], ['institution-yq', 'start']] as const) {
+      for (const [u, a] of [['institution-yq', 'submit_opening'], ['county_admin-yq', 'approve_opening']] as const) {
         expect((await fire(t, u, c.id, a)).statusCode).toBe(200);
       }
-      await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${c.id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds: c.personIds } });
-      await fire(t, 'institution-yq', c.id, 'submit_completion');
-      await fire(t, 'county_admin-yq', c.id, 'approve_completion');
+      await trainAndComplete(t, c, { institution: 'institution-yq', county: 'county_admin-yq', startDate: `2024-12-0${i + 1}`, endDate: `2024-12-0${i + 1}` });
       await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${c.id}/exams`, headers: t.as('institution-yq'), payload: { results: c.personIds.map((personId) => ({ personId, theoryScore: 88, practicalScore: 90 })) } });
       cohorts.push(c);
     }

@@ -3,6 +3,7 @@ import type { ProgramType } from '../policy/policy.ts';
 import type { Pack } from '../policy/pack.ts';
 import { deadlineDates, deadlinesFor } from '../policy/deadlines.ts';
 import { mayTrain, type InstitutionStatus } from '../registry/institution.ts';
+import { END_CITATION, START_CITATION, notBefore, stepDates } from './timing.ts';
 import { REQUIRED_OPENING_DOCUMENTS, DOCUMENT_KINDS, needsCityApproval, type DocumentKind } from './cohort.ts';
 
 /** One reason a guard refuses, citing where the rule comes from. */
@@ -82,6 +83,13 @@ export const GUARDS: Record<string, Guard> = {
   })),
   reason_given: (f) => (f.reason && f.reason.trim() ? [] : [{ rule: 'decision.reason', citation: '菏泽市职业技能培训管理办法（试行） 第十二条', text: '退回、驳回或撤销须写明理由' }]),
   completion_roster: (f) => (f.completionRoster > 0 ? [] : [{ rule: 'completion.roster', citation: '忻人社函〔2024〕29号 二(二)(3)', text: '结业申请须附结业花名册' }]),
+  // Date rules (timing.ts): no step before the timetable allows it.
+  start_date_reached: (f) => notBefore(f.today, stepDates(f).start, 'start.before_first_lesson', START_CITATION, '按批准的课程表，开始培训'),
+  completion_window_open: (f) => {
+    const filing = deadlinesFor(f.pack, 'cohort_end', f.cohort.programType).find((d) => d.sense === 'before');
+    return notBefore(f.today, stepDates(f).submitCompletion, 'completion.too_early', filing ? `${f.pack.docNumber} ${filing.article}` : END_CITATION, '提交结业申请');
+  },
+  training_ended: (f) => notBefore(f.today, stepDates(f).trainingEnded, 'training.not_ended', END_CITATION, '培训结束（最后一次课）后方可结业、考核发证，日期'),
   exams_complete: (f) => (f.examsMissing === 0 ? [] : [{ rule: 'exam.missing', citation: `${YQ} 第十二条`, text: `还有 ${f.examsMissing} 名结业学员没有考核成绩` }]),
 };
 

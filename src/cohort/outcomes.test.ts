@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../test/stores.ts';
 import { seedWorld, testApp } from '../test/fixtures.ts';
-import { fire, readyDraft } from '../test/cohorts.ts';
+import { fire, readyDraft, trainAndComplete } from '../test/cohorts.ts';
 import { judgeProof } from './employment.ts';
 
 it.each([
@@ -33,10 +33,7 @@ describeStores('vouchers, employment, subsidy preview, advance', (store) => {
     await fire(t, 'institution-yq', c.id, 'submit_opening');
     await fire(t, 'county_admin-yq', c.id, 'approve_opening');
     if (programType === 'order') await fire(t, 'city_admin-yq', c.id, 'approve_opening');
-    await fire(t, 'institution-yq', c.id, 'start');
-    await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${c.id}/completion-roster`, headers: t.as('institution-yq'), payload: { personIds: c.personIds } });
-    await fire(t, 'institution-yq', c.id, 'submit_completion');
-    await fire(t, 'county_admin-yq', c.id, 'approve_completion');
+    await trainAndComplete(t, c, { institution: 'institution-yq', county: 'county_admin-yq' });
     await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${c.id}/exams`, headers: t.as('institution-yq'), payload: { results: c.personIds.map((personId, i) => ({ personId, theoryScore: i < 2 ? 80 : 40, practicalScore: 80 })) } });
     return c;
   }

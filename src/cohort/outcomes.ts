@@ -11,6 +11,7 @@ import { databaseResolver } from '../policy/routes.ts';
 import { cohortPolicy } from './cohort.ts';
 import { cohortEmploymentRate, judgeProof, type EmploymentProof, type ProofKind } from './employment.ts';
 import { visibleCohort } from './service.ts';
+import { END_CITATION, notBefore, trainingSpan } from './timing.ts';
 import * as store from './store.ts';
 
 const YQ14 = '阳人社规发〔2024〕2号 第十四条';
@@ -56,6 +57,7 @@ export const recordExams = (ctx: AppContext, actor: Actor, id: string, results: 
   step(ctx, actor, id, 'record_exam', 'cohort.exams', async (tx, c, now) => {
     const { rows } = await tx.query(`SELECT person_id FROM enrolment WHERE city_code = $1 AND cohort_id = $2 AND in_completion_roster`, [c.cityCode, c.id]);
     checkEnrolled(new Set(rows.map((r) => r.person_id)), results.map((r) => r.personId), 'results');
+    refuse(notBefore(shanghaiDate(now), await lastLesson(tx, c), 'training.not_ended', END_CITATION, '培训结束（最后一次课）后方可录入考核成绩，日期'));
     results.forEach((r, i) => {
       if (r.theoryScore === null && r.practicalScore === null) throw invalid(`results.${i}.theoryScore`, '理论和实操成绩至少填写一项');
     });
@@ -88,6 +90,8 @@ async function evaluatorRefusals(tx: Queryable, c: store.Cohort, evaluatorId: st
   return reasons;
 }
 
+const lastLesson = async (tx: Queryable, c: store.Cohort) => trainingSpan({ cohort: c, lessons: await store.listLessons(tx, c) }).last;
+
 const refuse = (reasons: { text: string }[]) => {
   if (reasons.length) throw new AppError('guard_failed', reasons.map((r) => r.text).join('；'), { reasons });
 };
@@ -112,8 +116,10 @@ export const recordEvaluations = (ctx: AppContext, actor: Actor, id: string, res
     refuse(await evaluatorRefusals(tx, c, actor.evaluatorId!));
     checkEnrolled(await enrolledIds(tx, c), results.map((r) => r.personId), 'results');
     const today = shanghaiDate(now);
+    const last = await lastLesson(tx, c);
     results.forEach((r, i) => {
       if (r.evaluatedOn > today) throw invalid(`results.${i}.evaluatedOn`, '评价日期不能晚于今天');
+      if (r.evaluatedOn < last) throw invalid(`results.${i}.evaluatedOn`, `评价日期不能早于培训结束日 ${last}`);
       if (r.passed && !r.certificateNo) throw invalid(`results.${i}.certificateNo`, '合格者须填写职业技能等级证书编号');
     });
     for (const r of results) {

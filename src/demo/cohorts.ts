@@ -119,12 +119,14 @@ export async function loadDemoCohorts(db: Database, today: Date): Promise<string
       clock = new Date(`${start}T08:00:00+08:00`);
       await cohorts.transitionCohort(ctx, inst, c.id, 'start', null);
       if (!reached(plan.stop, 'completion_submitted')) continue;
-      clock = new Date(`${addDays(end, -3)}T09:00:00+08:00`);
+      // xinzhou 二(二)(3) files the completion application 3 days before the end; elsewhere on the last day
+      clock = new Date(`${policy === 'xinzhou-2024' ? addDays(end, -3) : end}T09:00:00+08:00`);
       await outcomes.setCompletionRoster(ctx, inst, c.id, roster);
       await cohorts.transitionCohort(ctx, inst, c.id, 'submit_completion', null);
       if (!reached(plan.stop, 'completion_approved')) continue;
-      await cohorts.transitionCohort(ctx, county, c.id, 'approve_completion', '同意结业');
+      // completion, exams and certificates on the last day of training, not before (src/cohort/timing.ts)
       clock = new Date(`${end}T16:00:00+08:00`);
+      await cohorts.transitionCohort(ctx, county, c.id, 'approve_completion', '同意结业');
       await outcomes.recordExams(ctx, inst, c.id, roster.map((personId, i) => ({ personId, theoryScore: i === 2 ? 52 : 70 + ((i * 7) % 25), practicalScore: 65 + ((i * 11) % 30) })));
       if (!reached(plan.stop, 'examined')) continue;
       const r = await cohorts.transitionCohort(ctx, inst, c.id, 'record_exams', null);

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/store.ts';
 import { cityCodeOf, countiesOf } from '../registry/regions.ts';
 import { generateDemo, mulberry32, SEED_REGIONS, type DemoData } from './generate.ts';
 import { loadDemoCohorts } from './cohorts.ts';
+import { insertDemoClock } from './clock.ts';
 
 export const DEMO_SEED = 20241016;
 
@@ -79,6 +80,7 @@ export async function loadDemo(db: Database, options: { password: string; now: D
     }
     const summary = `demo data loaded: ${data.institutions.length} institutions, ${data.evaluators.length} evaluators, ` +
       `${data.enterprises.length} enterprises, ${data.persons.length} persons, ${usernames.length} accounts (password from PEIXUN_DEMO_PASSWORD)`;
+    await insertDemoClock(tx, options.now);
     await appendAudit(tx, { at: options.now, actorId: null, actor: SYSTEM_ACTOR.username, action: 'demo.load', entity: 'store', entityId: 'demo', after: { seed: options.seed ?? DEMO_SEED, accounts: usernames, summary } });
     return summary;
   });

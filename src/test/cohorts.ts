@@ -66,3 +66,23 @@ export const fire = (t: T, user: string, id: string, action: string, reason?: st
   t.app.inject({ method: 'POST', url: `/api/v1/cohorts/${id}/transitions`, headers: t.as(user), payload: { action, ...(reason ? { reason } : {}) } });
 
 export const stateOf = async (t: T, id: string) => (await t.ctx.db.query(`SELECT state FROM cohort WHERE id = $1`, [id])).rows[0].state as string;
+
+/** 10:00 in Shanghai on that date, as the clock's ISO instant. */
+export const onDay = (date: string) => `${date}T10:00:00+08:00`;
+
+/**
+ * From opening_approved to completion_approved, moving the clock as the timetable allows (start on the first
+ * day, completion applied for and approved on the last): the date guards admit nothing earlier.
+ */
+export async function trainAndComplete(t: T, c: { id: string; personIds: string[] }, o: { institution: string; county: string; startDate?: string; endDate?: string }) {
+  await t.travel(onDay(o.startDate ?? '2024-11-20'));
+  const started = await fire(t, o.institution, c.id, 'start');
+  expect(started.statusCode, started.body).toBe(200);
+  const roster = await t.app.inject({ method: 'PUT', url: `/api/v1/cohorts/${c.id}/completion-roster`, headers: t.as(o.institution), payload: { personIds: c.personIds } });
+  expect(roster.statusCode, roster.body).toBe(200);
+  await t.travel(onDay(o.endDate ?? '2024-11-29'));
+  for (const [u, a] of [[o.institution, 'submit_completion'], [o.county, 'approve_completion']]) {
+    const r = await fire(t, u, c.id, a);
+    expect(r.statusCode, r.body).toBe(200);
+  }
+}

@@ -104,13 +104,16 @@ export async function seedWorld(db: Database): Promise<World> {
 /** A valid ID number for tests: a 阳泉 城区 birth register, distinct per n. */
 export const testIdNumber = (n: number, region = '140302', birth = '1990-01-01') => makeIdNumber(region, birth, n);
 
-export async function testApp(db: Database, clock = testClock()) {
-  const ctx: AppContext = { db, now: clock.now, identity: fixtureIdentityCheck(db), dataDir: null };
+/** The app on this store; with a demo clock (made from the test clock), `now` reads it, as `serve --demo` does. */
+export async function testApp(db: Database, clock = testClock(), demoClock: AppContext['demoClock'] = null) {
+  const ctx: AppContext = { db, now: demoClock?.now ?? clock.now, demoClock, identity: fixtureIdentityCheck(db), dataDir: null };
   const app = await buildApp(ctx, { webDir: '/nonexistent' });
   const cookies = new Map<string, string>();
   /** Signs in and remembers the cookie; `as(user)` gives headers for that user. */
   let logins = 0;
+  const passwords = new Map<string, string>();
   async function login(username: string, password = PASSWORD) {
+    passwords.set(username, password);
     // each sign-in from its own address, so that the login rate limit does not trip over test set-up
     const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, remoteAddress: `127.1.${Math.floor(logins / 250)}.${logins++ % 250}` });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
@@ -119,7 +122,12 @@ export async function testApp(db: Database, clock = testClock()) {
     return c.value;
   }
   const as = (username: string) => ({ cookie: cookies.get(username) ?? '' });
-  return { app, ctx, clock, login, as };
+  /** Moves the clock and signs everyone in again (a session ends after 12 hours, so a jump of days ends them all). */
+  async function travel(iso: string) {
+    clock.set(iso);
+    for (const [u, p] of passwords) await login(u, p);
+  }
+  return { app, ctx, clock, login, as, travel };
 }
 
 /** The same ID number with a wrong check character. */

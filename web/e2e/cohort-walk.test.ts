@@ -30,6 +30,8 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
     { name: '浏览器学员乙', idNumber: makeIdNumber('140302', '1993-08-09', 742), id: '' },
   ];
   let certificate = '';
+  /** The last lesson's date: completion, exams and the certificate come no earlier. */
+  const trainingEnd = '2026-03-18';
 
   const world = browserWorld({ password: PASSWORD, now: NOW, viewport: { width: 1360, height: 900 }, shotPrefix: 'cohort-' });
   const { snap, login, logout, openMenu, openTab, pick } = world;
@@ -167,15 +169,32 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
     await logout();
   });
 
-  it('the institution starts the training, sets the completion roster and files the completion', async () => {
+  /** The demo clock's banner button: the clock moves to the next date a step needs, the page reloads on it. */
+  async function advanceDemoClock(expected: string) {
+    const button = page.locator('[data-testid=demo-clock-advance]');
+    await expect.poll(() => button.innerText()).toContain(`拨到 ${expected}`);
+    await button.click();
+    await expect.poll(() => page.locator('[data-testid=demo-clock]').innerText()).toContain(`演示时钟：${expected}（非今日）`);
+    await snap(`demo-clock-${expected}`);
+  }
+
+  it('the institution is refused a start before the first lesson, moves the demo clock, trains and files the completion', async () => {
     await login('institution-yangquan');
     await page.goto(`${base}${cohortPath}`);
+    await expect.poll(state).toBe('opening_approved');
+    const early = page.waitForResponse((r) => r.url().endsWith('/transitions') && r.request().method() === 'POST');
+    await fire('start');
+    expect((await early).status()).toBe(422);
+    await expect.poll(() => page.locator('body').innerText()).toContain('阳人社规发〔2024〕2号 第十条');
+    await advanceDemoClock('2026-03-16');
     await expect.poll(state).toBe('opening_approved');
     await fireAndWait('start', 'in_training');
     await openTab('结业');
     await page.locator('[data-testid=completion-roster] thead .ant-checkbox-input').check();
     await page.locator('[data-testid=save-completion-roster]').click();
     await expect.poll(() => page.locator('.ant-message').innerText()).toContain('结业花名册已保存（2 人）');
+    await advanceDemoClock(trainingEnd);
+    await expect.poll(state).toBe('in_training');
     await fireAndWait('submit_completion', 'completion_submitted');
     await logout();
   });
@@ -212,7 +231,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
     const numbers = await issued.locator('code').allInnerTexts();
     expect(numbers).toHaveLength(1);
     certificate = numbers[0].trim();
-    expect(certificate).toMatch(/^JNPX1202\d{2}\d{6}$/);
+    expect(certificate).toMatch(/^JNPX14030226\d{6}$/); // 城区 140302 written in full, 2026
     await snap('examined');
 
     await openTab('证书');
@@ -227,16 +246,23 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
     await page.locator('[data-testid=public-links] a', { hasText: '证书查询' }).click();
     await page.waitForURL(/\/public\/certificates$/);
     await page.getByLabel('证书编号').fill(certificate);
-    await page.getByLabel('证书编号').press('Enter');
+    await page.getByLabel('持证人姓名').fill('李四');
+    await page.getByLabel('持证人姓名').press('Enter');
     await page.waitForURL((u) => u.pathname.endsWith(certificate));
     const result = page.locator('[data-testid=cert-result]');
+    await expect.poll(() => result.innerText()).toContain('持证人姓名与证书不符');
+    expect(await result.innerText()).not.toContain('证书真实有效');
+    expect(await result.innerText()).not.toContain(trainees[0].name);
+    await snap('public-name-mismatch');
+
+    await page.getByLabel('持证人姓名').fill(trainees[0].name);
+    await page.getByLabel('持证人姓名').press('Enter');
     await expect.poll(() => result.innerText()).toContain('证书真实有效');
     const text = await result.innerText();
     expect(text).toContain('浏****甲'); // 浏览器学员甲, masked
     expect(text).toContain(occupation.name);
     expect(text).toContain('阳泉市城区惠民职业培训学校');
-    expect(text).toContain('2026-03-02');
-    expect(text).not.toContain(trainees[0].name);
+    expect(text).toContain(trainingEnd);
 
     const unknown = certificate.slice(0, -6) + '999999';
     await page.getByLabel('证书编号').fill(unknown);

@@ -13,6 +13,7 @@ import { openStore } from '../../src/app/store.ts';
 import { buildApp } from '../../src/app/app.ts';
 import { fixtureIdentityCheck } from '../../src/person/identity.ts';
 import { loadDemo } from '../../src/demo/load.ts';
+import { openDemoClock } from '../../src/demo/clock.ts';
 import type { Database } from '../../src/db/db.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -76,7 +77,9 @@ export function browserWorld(o: { password: string; now?: Date; viewport: { widt
     }
     db = await openStore({ inMemory: true });
     await loadDemo(db, { password: o.password, now: now() });
-    app = await buildApp({ db, now, identity: fixtureIdentityCheck(db), dataDir: null }, { webDir: WEB_DIST });
+    // served as `peixun serve --demo` serves a demo store: on the demo clock, which starts at `now`
+    const demoClock = await openDemoClock(db, now);
+    app = await buildApp({ db, now: demoClock?.now ?? now, demoClock, identity: fixtureIdentityCheck(db), dataDir: null }, { webDir: WEB_DIST });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');

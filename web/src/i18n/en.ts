@@ -12,6 +12,11 @@ const en: Shape<Messages> = {
     language: 'Language',
     menu: 'Menu',
   },
+  demoClock: {
+    notToday: 'Demo clock: {{date}} (not today)',
+    today: 'Demo clock: {{date}} (today). In the demo the clock can move to the date a cohort\'s next step needs.',
+    advance: 'Move to {{date}}',
+  },
   menu: {
     institutions: 'Institutions',
     myInstitution: 'My institution',

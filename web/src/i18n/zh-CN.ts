@@ -9,6 +9,11 @@ const zhCN = {
     language: '语言',
     menu: '菜单',
   },
+  demoClock: {
+    notToday: '演示时钟：{{date}}（非今日）',
+    today: '演示时钟：{{date}}（今日）。演示中可把时钟拨到培训班下一步需要的日期。',
+    advance: '拨到 {{date}}',
+  },
   menu: {
     institutions: '机构目录',
     myInstitution: '本机构',

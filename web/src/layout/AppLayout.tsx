@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../auth.tsx';
 import { menuFor } from '../access.ts';
 import { LanguageSelect } from '../components/LanguageSelect.tsx';
+import { DemoClockBanner } from '../components/DemoClockBanner.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -81,6 +82,7 @@ export function AppLayout() {
           </Drawer>
         )}
         <Content className="px-content">
+          <DemoClockBanner />
           <Outlet />
         </Content>
       </Layout>

@@ -2,6 +2,7 @@ import { Button } from 'antd';
 import { LoginOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { DemoClockBanner } from '../../components/DemoClockBanner.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 
 /** The pages anyone may open without signing in. */
@@ -24,6 +25,7 @@ export function PublicLayout() {
         <Link to="/login"><Button type="text" icon={<LoginOutlined />}>{t('public.login')}</Button></Link>
       </header>
       <main className="px-public-body">
+        <DemoClockBanner readOnly />
         <Outlet />
       </main>
     </div>
