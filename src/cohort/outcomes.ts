@@ -6,11 +6,12 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { shanghaiDate } from '../shared/dates.ts';
 import { calculate } from '../policy/calculate.ts';
 import { parseCase } from '../policy/case-file.ts';
-import { findPack } from '../policy/packs/index.ts';
+import { packForCohort } from './pack.ts';
 import { databaseResolver } from '../policy/routes.ts';
 import { cohortPolicy } from './cohort.ts';
 import { cohortEmploymentRate, judgeProof, type EmploymentProof, type ProofKind } from './employment.ts';
 import { visibleCohort } from './service.ts';
+import { requireInScope } from '../auth/references.ts';
 import * as store from './store.ts';
 
 const YQ14 = '阳人社规发〔2024〕2号 第十四条';
@@ -94,6 +95,7 @@ const refuse = (reasons: { text: string }[]) => {
 
 export const assignEvaluator = (ctx: AppContext, actor: Actor, id: string, evaluatorId: string) =>
   step(ctx, actor, id, 'assign_evaluator', 'cohort.assign_evaluator', async (tx, c) => {
+    await requireInScope(tx, 'evaluator', evaluatorId, 'evaluatorId', c.cityCode);
     refuse(await evaluatorRefusals(tx, c, evaluatorId));
     await tx.query(`UPDATE cohort SET evaluator_id = $3 WHERE city_code = $1 AND id = $2`, [c.cityCode, c.id, evaluatorId]);
     return { evaluatorId };
@@ -133,7 +135,7 @@ export const addEmploymentProof = (ctx: AppContext, actor: Actor, id: string, p:
   step(ctx, actor, id, 'employment', 'cohort.employment_proof', async (tx, c, now) => {
     checkEnrolled(await enrolledIds(tx, c), [p.personId], 'personId');
     if (p.contractStart && p.contractEnd && p.contractEnd < p.contractStart) throw invalid('contractEnd', '合同结束日期早于开始日期');
-    const verdict = judgeProof(c.policy, c.programType, p);
+    const verdict = judgeProof(packForCohort(c), c.programType, p);
     const { rows } = await tx.query(
       `INSERT INTO employment_proof (city_code, cohort_id, person_id, kind, employer, employer_credit_code, contract_start, contract_end,
          first_payroll_month, latest_payroll_month, recorded_by, recorded_at)
@@ -152,7 +154,7 @@ export async function employmentSummary(db: Queryable, c: store.Cohort) {
   const persons = enrolments.filter((e) => e.inCompletionRoster).map((e) => {
     const proofs = rows.filter((r) => r.person_id === e.personId).map((r) => {
       const proof: EmploymentProof = { kind: r.kind as ProofKind, employer: r.employer, contractStart: r.contract_start, contractEnd: r.contract_end, firstPayrollMonth: r.first_payroll_month, latestPayrollMonth: r.latest_payroll_month };
-      return { ...proof, verdict: judgeProof(c.policy, c.programType, proof) };
+      return { ...proof, verdict: judgeProof(packForCohort(c), c.programType, proof) };
     });
     return { personId: e.personId, name: e.name, passed: e.exam?.passed ?? false, employed: proofs.some((p) => p.verdict.counts), proofs };
   });
@@ -183,7 +185,7 @@ export async function subsidyPreview(db: Queryable, c: store.Cohort) {
       attendanceRate: 1, groups: e.groups, skillUpgradeSubsidy: false, voucherBound: e.voucherId !== null, history: [],
     })),
   };
-  const pack = findPack(c.policy)!;
+  const pack = packForCohort(c);
   const decision = calculate(parseCase(caseFile), await databaseResolver(db, pack));
   const names = new Map(enrolments.map((e) => [e.personId, e.name]));
   return { ...decision, persons: decision.persons.map((p) => ({ ...p, name: names.get(p.id) })), assumptions: ['出勤率按100%计（考勤数据尚未接入）', '录像无缺失'] };
