@@ -75,7 +75,7 @@ describeStores('vouchers, employment, subsidy preview, advance', (store) => {
     await post('county_admin-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'issue' });
     const res = await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'bind', cohortId: b.id });
     expect(res.statusCode).toBe(422);
-    expect(res.json().reasons[0].citation).toBe('阳人社规发〔2024〕2号 第十一条');
+    expect(res.json().reasons[0].citation).toBe('阳人社规发〔2024〕2号 第十一条、第十五条');
   });
 
   it('the engine pays only persons with a bound voucher (无券不补) and only the employed when the rate is below 80%', async () => {
