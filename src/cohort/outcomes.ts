@@ -6,7 +6,7 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { shanghaiDate } from '../shared/dates.ts';
 import { calculate } from '../policy/calculate.ts';
 import { parseCase } from '../policy/case-file.ts';
-import { packForCohort } from './pack.ts';
+import { ownCitation, packForCohort } from './pack.ts';
 import { databaseResolver } from '../policy/routes.ts';
 import { cohortPolicy } from './cohort.ts';
 import { cohortEmploymentRate, judgeProof, type EmploymentProof, type ProofKind } from './employment.ts';
@@ -14,7 +14,7 @@ import { visibleCohort } from './service.ts';
 import { requireInScope } from '../auth/references.ts';
 import * as store from './store.ts';
 
-const YQ14 = '阳人社规发〔2024〕2号 第十四条';
+const YQ14_CITATION = '阳人社规发〔2024〕2号 第十四条';
 
 /** Locks the cohort, checks the permission for this step, runs it, audits it. */
 async function step<T>(ctx: AppContext, actor: Actor, id: string, permission: string, action: string, run: (tx: Queryable, c: store.Cohort, now: Date) => Promise<T>) {
@@ -82,6 +82,7 @@ async function evaluatorRefusals(tx: Queryable, c: store.Cohort, evaluatorId: st
   const { rows: [ev] } = await tx.query(`SELECT e.name, e.credit_code, e.status, i.credit_code AS trainer_credit FROM evaluator e, institution i WHERE e.id = $1 AND i.id = $2`, [evaluatorId, c.institutionId]);
   if (!ev) throw invalid('evaluatorId', '找不到此评价机构');
   const reasons: { rule: string; citation: string; text: string }[] = [];
+  const YQ14 = ownCitation(packForCohort(c), YQ14_CITATION, 'SPEC §3.3');
   if (ev.credit_code === ev.trainer_credit) reasons.push({ rule: 'evaluation.own_trainees', citation: YQ14, text: `${ev.name} 是本班的培训机构，不得评价自己培训的学员` });
   if (ev.status !== 'listed') reasons.push({ rule: 'evaluation.not_listed', citation: YQ14, text: `${ev.name} 当前不在评价机构目录中` });
   const { rows: filed } = await tx.query(`SELECT 1 FROM evaluator_filing WHERE evaluator_id = $1 AND occupation_code = $2 AND level = $3`, [evaluatorId, c.occupationCode, c.level]);
@@ -168,7 +169,7 @@ export async function employmentSummary(db: Queryable, c: store.Cohort) {
 export async function subsidyPreview(db: Queryable, c: store.Cohort) {
   const enrolments = (await store.listEnrolments(db, c)).filter((e) => e.inCompletionRoster);
   if (!enrolments.length) {
-    const reason = { rule: 'completion.roster', citation: '忻人社函〔2024〕29号 二(二)(3)', text: '尚无结业花名册，无法测算补贴' };
+    const reason = { rule: 'completion.roster', citation: ownCitation(packForCohort(c), '忻人社函〔2024〕29号 二(二)(3)', 'SPEC §3.3'), text: '尚无结业花名册，无法测算补贴' };
     throw new AppError('guard_failed', reason.text, { reasons: [reason] });
   }
   const employment = await employmentSummary(db, c);

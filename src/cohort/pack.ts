@@ -1,6 +1,6 @@
 import { AppError } from '../shared/errors.ts';
 import { citationsOf } from '../policy/explain.ts';
-import { findPack, type Pack } from '../policy/packs/index.ts';
+import { findPack, PACKS, type Pack } from '../policy/packs/index.ts';
 
 /**
  * The one pack that governs a cohort: the pack it was opened under, which must be its own city's (or, for 文水,
@@ -22,3 +22,12 @@ export function packRule(pack: Pack, ruleId: string): { id: string; citation: st
 
 /** 无券不补: only packs that state it (yangquan 第十一条、第十五条) refuse or warn without a bound voucher. */
 export const voucherRule = (pack: Pack) => packRule(pack, `${pack.id.split('-')[0]}.voucher`);
+
+/**
+ * A workflow rule written in one seed but applied to every cohort (SPEC states it generally): it cites that seed
+ * only for that seed's own cohorts; elsewhere it cites the SPEC section, never another city's document.
+ */
+export function ownCitation(pack: Pick<Pack, 'docNumber'>, citation: string, spec: string): string {
+  if (citation.startsWith(pack.docNumber)) return citation;
+  return PACKS.some((p) => citation.includes(p.docNumber)) ? spec : citation;
+}

@@ -5,7 +5,7 @@ import { calculate } from '../policy/calculate.ts';
 import { parseCase } from '../policy/case-file.ts';
 import { layered } from '../policy/parameters.ts';
 import { databaseResolver } from '../policy/routes.ts';
-import { packForCohort, voucherRule } from './pack.ts';
+import { ownCitation, packForCohort, voucherRule } from './pack.ts';
 import type { Cohort } from './store.ts';
 import { OVERLAP_CITATION } from './guards.ts';
 import { listEnrolments, listLessons, overlappingEnrolments } from './store.ts';
@@ -98,13 +98,13 @@ export async function screenCohort(db: Queryable, identityFacts: Map<string, Ide
     const reasons: ScreeningReason[] = (engine.get(e.personId)?.reasons ?? []).map((r) => ({ ...r, severity: 'refusal' as const }));
     const facts = identityFacts.get(e.idNumber);
     for (const f of facts ? identityFindings({ householdRegionCode: null }, facts) : []) {
-      if (f.severity !== 'info') reasons.push({ rule: f.rule, citation: f.citation, text: f.text, severity: f.severity });
+      if (f.severity !== 'info') reasons.push({ rule: f.rule, citation: ownCitation(pack, f.citation, 'SPEC §4.1'), text: f.text, severity: f.severity });
     }
     if (!e.voucherId && noVoucher) {
       reasons.push({ rule: 'voucher.unbound', citation: noVoucher.citation, text: '尚未绑定职业技能培训电子券：无券不补', severity: 'warning' });
     }
     for (const o of overlaps.filter((x) => x.personId === e.personId)) {
-      reasons.push({ rule: 'enrolment.overlap', citation: OVERLAP_CITATION, text: `已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`, severity: 'refusal' });
+      reasons.push({ rule: 'enrolment.overlap', citation: ownCitation(pack, OVERLAP_CITATION, 'SPEC §4.3'), text: `已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`, severity: 'refusal' });
     }
     return { personId: e.personId, name: e.name, eligible: !reasons.some((r) => r.severity === 'refusal'), reasons };
   });
