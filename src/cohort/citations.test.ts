@@ -4,10 +4,10 @@ import { seedWorld, testApp } from '../test/fixtures.ts';
 import { readyDraft } from '../test/cohorts.ts';
 import { getPack, PACKS } from '../policy/packs/index.ts';
 
-/** Every `citation` string anywhere in a JSON value. */
+/** Every `citation` (or `…Citation`, e.g. the 无券不补 banner's) string anywhere in a JSON value. */
 const citations = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.flatMap(citations);
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => (k === 'citation' && typeof x === 'string' ? [x] : citations(x)));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => (/citation$/i.test(k) && typeof x === 'string' ? [x] : citations(x)));
   return [];
 };
 
@@ -71,7 +71,9 @@ describeStores('each city’s cohort cites only its own pack', (store) => {
     await ok(call(c.county, 'POST', `/api/v1/vouchers/${v.json().id}/transitions`, { action: 'issue' }));
     await call(c.institution, 'POST', `/api/v1/vouchers/${v.json().id}/transitions`, { action: 'bind', cohortId: bare.id });
     await call(c.institution, 'GET', '/api/v1/vouchers');
-    await call(c.institution, 'GET', `/api/v1/cohorts/${d.id}`);
+    const banners = [(await call(c.institution, 'GET', `/api/v1/cohorts/${d.id}`)).json(), (await call(c.institution, 'GET', '/api/v1/vouchers')).json()];
+    // the banner shows 无券不补 only where the pack says it
+    expect(banners.map((b) => b.noVoucherCitation)).toEqual(c.policy === 'yangquan-2024' ? ['阳人社规发〔2024〕2号 第十一条、第十五条', '阳人社规发〔2024〕2号 第十一条、第十五条'] : [null, null]);
 
     const own = getPack(c.policy).docNumber;
     const others = PACKS.filter((p) => p.id !== c.policy).map((p) => p.docNumber);

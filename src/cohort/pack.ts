@@ -14,6 +14,10 @@ export function packForCohort(c: { policy: string; cityCode: string; regionCode:
   return pack;
 }
 
+/** The pack of a place (an account's or an institution's): its county's (文水) or else its city's, if any. */
+export const packForRegion = (cityCode: string, regionCode: string): Pack | undefined =>
+  PACKS.find((p) => p.region === regionCode) ?? PACKS.find((p) => p.region === cityCode);
+
 /** A rule of the pack with its citation, or undefined when the pack has no such rule (then it is not applied). */
 export function packRule(pack: Pack, ruleId: string): { id: string; citation: string; text: string } | undefined {
   const rule = pack.rules.find((r) => r.id === ruleId);

@@ -9,7 +9,7 @@ import { pageOf, pageQuery } from '../shared/page.ts';
 import { getPersonInScope } from '../person/store.ts';
 import { getCohortInScope } from '../cohort/store.ts';
 import { VOUCHER_STATES, voucherMachine } from './voucher.ts';
-import { packForCohort, voucherRule } from '../cohort/pack.ts';
+import { packForCohort, packForRegion, voucherRule } from '../cohort/pack.ts';
 import * as store from './store.ts';
 
 const voucherPolicy = [
@@ -74,7 +74,8 @@ export function voucherRoutes(app: Api, ctx: AppContext) {
     const actor = actorOf(req);
     authorize(voucherPolicy, actor, 'list');
     const { items, total } = await store.listVouchers(ctx.db, actor, req.query);
-    return pageOf(items.map((v) => present(v, actor)), total, req.query.page, req.query.pageSize);
+    const pack = packForRegion(actor.cityCode, actor.regionCode);
+    return { ...pageOf(items.map((v) => present(v, actor)), total, req.query.page, req.query.pageSize), noVoucherCitation: (pack && voucherRule(pack)?.citation) ?? null };
   });
 
   app.post('/api/v1/vouchers', {
