@@ -106,6 +106,7 @@ export async function seedWorld(db: Database): Promise<World> {
     await add('institution-sh', 'institution', '231202', { institutionId: institutions.suihua });
     await add('county_admin-sh', 'county_admin', '231202');
     await add('city_admin-sh', 'city_admin', '231200');
+    await add('system_admin', 'system_admin', '000000');
     return { institutions, teachers, evaluators, enterprises, accounts };
   });
 }
