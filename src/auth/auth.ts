@@ -1,14 +1,18 @@
 import { AppError } from '../shared/errors.ts';
 
-export const ROLES = ['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'evaluator', 'enterprise', 'trainee'] as const;
+export const ROLES = ['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'evaluator', 'enterprise', 'trainee', 'system_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   city_admin: '市人社局', county_admin: '县(市、区)人社局', reviewer: '经办人', finance: '财政局', inspector: '监督检查',
   institution: '培训机构', evaluator: '评价机构', enterprise: '企业', trainee: '学员',
+  system_admin: '系统管理员',
 };
 
-/** Bureau roles are scoped by region; the others by the organisation (or person) they belong to. */
+/**
+ * Bureau roles are scoped by region; the others by the organisation (or person) they belong to. `system_admin`
+ * keeps what belongs to no city (the working-day calendar) and, belonging to none, sees no city's data.
+ */
 export const BUREAU_ROLES: readonly Role[] = ['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector'];
 
 /** The signed-in account as every rule and store sees it. */

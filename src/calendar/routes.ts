@@ -6,10 +6,11 @@ import { appendAudit } from '../audit/store.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { forgetCalendar, loadCalendar } from './store.ts';
 
-const calendarPolicy = [allow('city_admin', 'add_year')];
+/** The calendar is national: written by the system level only, never by a city. */
+const calendarPolicy = [allow('system_admin', 'add_year')];
 
 /**
- * The working-day calendar: read by anyone signed in; a city admin adds a year once the State Council publishes
+ * The working-day calendar: read by anyone signed in; the system admin adds a year once the State Council publishes
  * its 放假安排 (the bundled data ends with 2026, and uncovered dates are refused, never guessed).
  */
 export function calendarRoutes(app: Api, ctx: AppContext) {
@@ -24,7 +25,7 @@ export function calendarRoutes(app: Api, ctx: AppContext) {
 
   app.post('/api/v1/calendar/years', {
     schema: {
-      tags: ['calendar'], summary: 'Add the next year’s holidays and make-up working days (city admin)',
+      tags: ['calendar'], summary: 'Add the next year’s holidays and make-up working days (system admin; a city admin gets 403)',
       body: z.object({
         year: z.number().int().min(2000).max(2100),
         source: z.string().trim().min(2, '请填写来源（国务院办公厅通知文号）'),

@@ -155,7 +155,8 @@ describeStores('cohort life cycle', (store) => {
     expect(rules).toContain('opening.documents');
     expect(rules).toContain('lesson.practical_group');
     expect(res.json().reasons.every((r: any) => r.citation && r.text)).toBe(true);
-    expect(res.json().reasons.find((r: any) => r.rule === 'lesson.daily_max').citation).toBe('绥就办发〔2019〕1号 第五条(三)');
+    // suihua 第五条(三) states the 8-lesson day; on a yangquan cohort it is SPEC §4.3's general rule, not another city's article
+    expect(res.json().reasons.find((r: any) => r.rule === 'lesson.daily_max').citation).toBe('SPEC §4.3');
     expect(await stateOf(t, id)).toBe('draft');
   });
 

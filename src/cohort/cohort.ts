@@ -50,6 +50,9 @@ export const cohortMachine = defineMachine({
 export type CohortAction = (typeof cohortMachine.transitions)[number]['action'];
 export const COHORT_ACTIONS = [...new Set(cohortMachine.transitions.map((t) => t.action))] as CohortAction[];
 
+/** An evaluator can be (re)assigned until the exams are recorded; never on a cohort that has ended. */
+export const EVALUATOR_ASSIGNABLE: readonly CohortState[] = ['draft', 'opening_submitted', 'opening_county_approved', 'opening_approved', 'in_training', 'completion_submitted', 'completion_approved'];
+
 /** Who sees cohorts: bureaus by region, an institution its own, an evaluator those assigned to it. */
 type CohortResource = { institutionId: string; state: CohortState; evaluatorId: string | null };
 const own = (a: Actor, c: CohortResource) => a.institutionId === c.institutionId;
@@ -62,7 +65,7 @@ export const cohortPolicy = [
   allow<CohortResource>('institution', 'record_exam', (a, c) => own(a, c) && c.state === 'completion_approved'),
   allow<CohortResource>('institution', 'employment', (a, c) => own(a, c) && ['completion_approved', 'examined', 'claimed'].includes(c.state)),
   allow<CohortResource>('evaluator', 'evaluate', (a, c) => a.evaluatorId === c.evaluatorId && ['completion_approved', 'examined', 'claimed'].includes(c.state)),
-  allow<CohortResource>(['county_admin', 'city_admin'], 'assign_evaluator'),
+  allow<CohortResource>(['county_admin', 'city_admin'], 'assign_evaluator', (_a, c) => EVALUATOR_ASSIGNABLE.includes(c.state)),
 ];
 
 export const DOCUMENT_KINDS = {

@@ -4,6 +4,8 @@ import type { Pack } from '../policy/pack.ts';
 import { deadlineDates, deadlinesFor } from '../policy/deadlines.ts';
 import { mayTrain, type InstitutionStatus } from '../registry/institution.ts';
 import { END_CITATION, START_CITATION, notBefore, stepDates } from './timing.ts';
+import { ownCitation } from './pack.ts';
+import { heze2024 } from '../policy/packs/heze-2024.ts';
 import { REQUIRED_OPENING_DOCUMENTS, DOCUMENT_KINDS, needsCityApproval, type DocumentKind } from './cohort.ts';
 
 /** One reason a guard refuses, citing where the rule comes from. */
@@ -41,7 +43,7 @@ export interface CohortFacts {
 
 const YQ = '阳人社规发〔2024〕2号';
 /** No seed names the overlap; heze 第十二条 is where the bureau checks each trainee and tells the institution. */
-export const OVERLAP_CITATION = '菏泽市职业技能培训管理办法（试行） 第十二条';
+export const OVERLAP_CITATION = `${heze2024.docNumber} 第十二条`;
 const SH = '绥就办发〔2019〕1号';
 const WS = '文人社字〔2023〕51号';
 
@@ -73,7 +75,7 @@ export const GUARDS: Record<string, Guard> = {
   roster_not_empty: (f) => f.enrolled > 0 ? [] : [{ rule: 'opening.roster', citation: `${YQ} 第十条`, text: '开班申请须附培训学员名册，名册为空' }],
   lesson_rules: (f) => lessonRefusals(f),
   opening_documents: (f) => REQUIRED_OPENING_DOCUMENTS.filter((k) => !f.documents.includes(k)).map((k) => ({
-    rule: 'opening.documents', citation: '菏泽市职业技能培训管理办法（试行） 第十一条', text: `缺少开班材料：${DOCUMENT_KINDS[k]}`,
+    rule: 'opening.documents', citation: `${heze2024.docNumber} 第十一条`, text: `缺少开班材料：${DOCUMENT_KINDS[k]}`,
   })),
   opening_deadline: deadlineGuard('cohort_start'),
   completion_deadline: deadlineGuard('cohort_end'),
@@ -81,7 +83,7 @@ export const GUARDS: Record<string, Guard> = {
     rule: 'enrolment.overlap', citation: OVERLAP_CITATION, personId: o.personId,
     text: `${o.name} 已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`,
   })),
-  reason_given: (f) => (f.reason && f.reason.trim() ? [] : [{ rule: 'decision.reason', citation: '菏泽市职业技能培训管理办法（试行） 第十二条', text: '退回、驳回或撤销须写明理由' }]),
+  reason_given: (f) => (f.reason && f.reason.trim() ? [] : [{ rule: 'decision.reason', citation: `${heze2024.docNumber} 第十二条`, text: '退回、驳回或撤销须写明理由' }]),
   completion_roster: (f) => (f.completionRoster > 0 ? [] : [{ rule: 'completion.roster', citation: '忻人社函〔2024〕29号 二(二)(3)', text: '结业申请须附结业花名册' }]),
   // Date rules (timing.ts): no step before the timetable allows it.
   start_date_reached: (f) => notBefore(f.today, stepDates(f).start, 'start.before_first_lesson', START_CITATION, '按批准的课程表，开始培训'),
@@ -130,9 +132,15 @@ export function lessonRefusals(f: CohortFacts): Refusal[] {
   return out;
 }
 
-/** All refusals of the named guards, in order. */
+/** Where SPEC states each workflow guard for every city: cited instead when the article is another city's. */
+const SPEC_SECTION: Record<string, string> = {
+  institution_may_train: 'SPEC §3.1', licensed_for_occupation: 'SPEC §3.1', roster_not_empty: 'SPEC §3.3', lesson_rules: 'SPEC §4.3',
+  opening_documents: 'SPEC §3.3', no_overlapping_enrolment: 'SPEC §4.3', reason_given: 'SPEC §3.3', completion_roster: 'SPEC §3.3', exams_complete: 'SPEC §3.3',
+};
+
+/** All refusals of the named guards, in order, each citing the cohort's own pack or SPEC (never another city). */
 export const evaluateGuards = (names: readonly string[], f: CohortFacts): Refusal[] => names.flatMap((n) => {
   const g = GUARDS[n];
   if (!g) throw new Error(`unknown guard ${n}`);
-  return g(f);
+  return g(f).map((r) => ({ ...r, citation: ownCitation(f.pack, r.citation, SPEC_SECTION[n] ?? 'SPEC §3.3') }));
 });

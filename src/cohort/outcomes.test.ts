@@ -3,19 +3,26 @@ import { describeStores } from '../test/stores.ts';
 import { seedWorld, testApp } from '../test/fixtures.ts';
 import { fire, readyDraft, trainAndComplete } from '../test/cohorts.ts';
 import { judgeProof } from './employment.ts';
+import { getPack, PACKS } from '../policy/packs/index.ts';
 
 it.each([
-  ['order needs a contract of a year', 'yangquan-2024', 'order', { kind: 'contract', contractStart: '2024-12-01', contractEnd: '2025-11-30' }, false],
-  ['order with a full year counts', 'yangquan-2024', 'order', { kind: 'contract', contractStart: '2024-12-01', contractEnd: '2025-12-01' }, true],
+  ['xinzhou: an order needs a contract of a year', 'xinzhou-2024', 'order', { kind: 'contract', contractStart: '2024-12-01', contractEnd: '2025-11-30' }, false],
+  ['xinzhou: an order with a full year counts', 'xinzhou-2024', 'order', { kind: 'contract', contractStart: '2024-12-01', contractEnd: '2025-12-01' }, true],
   ['order refuses a flexible-employment proof', 'xinzhou-2024', 'project', { kind: 'flexible' }, false],
   ['wenshui: 6 months with both payrolls counts', 'wenshui-2023', 'employment_skills', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-07-01', firstPayrollMonth: '2024-01', latestPayrollMonth: '2024-06' }, true],
   ['wenshui: a contract without payrolls does not', 'wenshui-2023', 'employment_skills', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-07-01' }, false],
   ['wenshui: 5 months is too short', 'wenshui-2023', 'employment_skills', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-06-01', firstPayrollMonth: '2024-01', latestPayrollMonth: '2024-05' }, false],
   ['wenshui: own business licence counts', 'wenshui-2023', 'employment_skills', { kind: 'business_licence' }, true],
+  // heze and yangquan state no one-year rule for orders: xinzhou's 三(一) is not applied to them
+  ['heze: an order with a 7-month contract counts (no one-year rule in its pack)', 'heze-2024', 'order', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-08-01' }, true],
+  ['yangquan: an order with a 7-month contract counts (no one-year rule in its pack)', 'yangquan-2024', 'order', { kind: 'contract', contractStart: '2024-01-01', contractEnd: '2024-08-01' }, true],
 ])('employment proof: %s', (_n, policy, programType, proof, counts) => {
-  const v = judgeProof(policy, programType as never, { employer: '某公司', contractStart: null, contractEnd: null, firstPayrollMonth: null, latestPayrollMonth: null, ...proof } as never);
+  const pack = getPack(policy);
+  const v = judgeProof(pack, programType as never, { employer: '某公司', contractStart: null, contractEnd: null, firstPayrollMonth: null, latestPayrollMonth: null, ...proof } as never);
   expect(v.counts).toBe(counts);
-  expect(v.citation).toBeTruthy();
+  // the pack's own article, or the general SPEC reading where the pack states none: never another city's
+  expect(v.citation.startsWith(pack.docNumber) || v.citation === 'SPEC §2 employment').toBe(true);
+  expect(PACKS.filter((p) => p.id !== policy).some((p) => v.citation.includes(p.docNumber))).toBe(false);
 });
 
 describeStores('vouchers, employment, subsidy preview, advance', (store) => {
@@ -65,7 +72,7 @@ describeStores('vouchers, employment, subsidy preview, advance', (store) => {
     await post('county_admin-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'issue' });
     const res = await post('institution-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'bind', cohortId: b.id });
     expect(res.statusCode).toBe(422);
-    expect(res.json().reasons[0].citation).toBe('阳人社规发〔2024〕2号 第十一条');
+    expect(res.json().reasons[0].citation).toBe('阳人社规发〔2024〕2号 第十一条、第十五条');
   });
 
   it('the engine pays only persons with a bound voucher (无券不补) and only the employed when the rate is below 80%', async () => {

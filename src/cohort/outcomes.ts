@@ -6,15 +6,16 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { shanghaiDate } from '../shared/dates.ts';
 import { calculate } from '../policy/calculate.ts';
 import { parseCase } from '../policy/case-file.ts';
-import { findPack } from '../policy/packs/index.ts';
+import { ownCitation, packForCohort } from './pack.ts';
 import { databaseResolver } from '../policy/routes.ts';
 import { cohortPolicy } from './cohort.ts';
 import { cohortEmploymentRate, judgeProof, type EmploymentProof, type ProofKind } from './employment.ts';
 import { visibleCohort } from './service.ts';
 import { END_CITATION, notBefore, trainingSpan } from './timing.ts';
+import { requireInScope } from '../auth/references.ts';
 import * as store from './store.ts';
 
-const YQ14 = '阳人社规发〔2024〕2号 第十四条';
+const YQ14_CITATION = '阳人社规发〔2024〕2号 第十四条';
 
 /** Locks the cohort, checks the permission for this step, runs it, audits it. */
 async function step<T>(ctx: AppContext, actor: Actor, id: string, permission: string, action: string, run: (tx: Queryable, c: store.Cohort, now: Date) => Promise<T>) {
@@ -57,7 +58,7 @@ export const recordExams = (ctx: AppContext, actor: Actor, id: string, results: 
   step(ctx, actor, id, 'record_exam', 'cohort.exams', async (tx, c, now) => {
     const { rows } = await tx.query(`SELECT person_id FROM enrolment WHERE city_code = $1 AND cohort_id = $2 AND in_completion_roster`, [c.cityCode, c.id]);
     checkEnrolled(new Set(rows.map((r) => r.person_id)), results.map((r) => r.personId), 'results');
-    refuse(notBefore(shanghaiDate(now), await lastLesson(tx, c), 'training.not_ended', END_CITATION, '培训结束（最后一次课）后方可录入考核成绩，日期'));
+    refuse(notBefore(shanghaiDate(now), await lastLesson(tx, c), 'training.not_ended', ownCitation(packForCohort(c), END_CITATION, 'SPEC §3.3'), '培训结束（最后一次课）后方可录入考核成绩，日期'));
     results.forEach((r, i) => {
       if (r.theoryScore === null && r.practicalScore === null) throw invalid(`results.${i}.theoryScore`, '理论和实操成绩至少填写一项');
     });
@@ -83,6 +84,7 @@ async function evaluatorRefusals(tx: Queryable, c: store.Cohort, evaluatorId: st
   const { rows: [ev] } = await tx.query(`SELECT e.name, e.credit_code, e.status, i.credit_code AS trainer_credit FROM evaluator e, institution i WHERE e.id = $1 AND i.id = $2`, [evaluatorId, c.institutionId]);
   if (!ev) throw invalid('evaluatorId', '找不到此评价机构');
   const reasons: { rule: string; citation: string; text: string }[] = [];
+  const YQ14 = ownCitation(packForCohort(c), YQ14_CITATION, 'SPEC §3.3');
   if (ev.credit_code === ev.trainer_credit) reasons.push({ rule: 'evaluation.own_trainees', citation: YQ14, text: `${ev.name} 是本班的培训机构，不得评价自己培训的学员` });
   if (ev.status !== 'listed') reasons.push({ rule: 'evaluation.not_listed', citation: YQ14, text: `${ev.name} 当前不在评价机构目录中` });
   const { rows: filed } = await tx.query(`SELECT 1 FROM evaluator_filing WHERE evaluator_id = $1 AND occupation_code = $2 AND level = $3`, [evaluatorId, c.occupationCode, c.level]);
@@ -98,6 +100,7 @@ const refuse = (reasons: { text: string }[]) => {
 
 export const assignEvaluator = (ctx: AppContext, actor: Actor, id: string, evaluatorId: string) =>
   step(ctx, actor, id, 'assign_evaluator', 'cohort.assign_evaluator', async (tx, c) => {
+    await requireInScope(tx, 'evaluator', evaluatorId, 'evaluatorId', c.cityCode);
     refuse(await evaluatorRefusals(tx, c, evaluatorId));
     await tx.query(`UPDATE cohort SET evaluator_id = $3 WHERE city_code = $1 AND id = $2`, [c.cityCode, c.id, evaluatorId]);
     return { evaluatorId };
@@ -139,7 +142,7 @@ export const addEmploymentProof = (ctx: AppContext, actor: Actor, id: string, p:
   step(ctx, actor, id, 'employment', 'cohort.employment_proof', async (tx, c, now) => {
     checkEnrolled(await enrolledIds(tx, c), [p.personId], 'personId');
     if (p.contractStart && p.contractEnd && p.contractEnd < p.contractStart) throw invalid('contractEnd', '合同结束日期早于开始日期');
-    const verdict = judgeProof(c.policy, c.programType, p);
+    const verdict = judgeProof(packForCohort(c), c.programType, p);
     const { rows } = await tx.query(
       `INSERT INTO employment_proof (city_code, cohort_id, person_id, kind, employer, employer_credit_code, contract_start, contract_end,
          first_payroll_month, latest_payroll_month, recorded_by, recorded_at)
@@ -158,7 +161,7 @@ export async function employmentSummary(db: Queryable, c: store.Cohort) {
   const persons = enrolments.filter((e) => e.inCompletionRoster).map((e) => {
     const proofs = rows.filter((r) => r.person_id === e.personId).map((r) => {
       const proof: EmploymentProof = { kind: r.kind as ProofKind, employer: r.employer, contractStart: r.contract_start, contractEnd: r.contract_end, firstPayrollMonth: r.first_payroll_month, latestPayrollMonth: r.latest_payroll_month };
-      return { ...proof, verdict: judgeProof(c.policy, c.programType, proof) };
+      return { ...proof, verdict: judgeProof(packForCohort(c), c.programType, proof) };
     });
     return { personId: e.personId, name: e.name, passed: e.exam?.passed ?? false, employed: proofs.some((p) => p.verdict.counts), proofs };
   });
@@ -172,7 +175,7 @@ export async function employmentSummary(db: Queryable, c: store.Cohort) {
 export async function subsidyPreview(db: Queryable, c: store.Cohort) {
   const enrolments = (await store.listEnrolments(db, c)).filter((e) => e.inCompletionRoster);
   if (!enrolments.length) {
-    const reason = { rule: 'completion.roster', citation: '忻人社函〔2024〕29号 二(二)(3)', text: '尚无结业花名册，无法测算补贴' };
+    const reason = { rule: 'completion.roster', citation: ownCitation(packForCohort(c), '忻人社函〔2024〕29号 二(二)(3)', 'SPEC §3.3'), text: '尚无结业花名册，无法测算补贴' };
     throw new AppError('guard_failed', reason.text, { reasons: [reason] });
   }
   const employment = await employmentSummary(db, c);
@@ -189,7 +192,7 @@ export async function subsidyPreview(db: Queryable, c: store.Cohort) {
       attendanceRate: 1, groups: e.groups, skillUpgradeSubsidy: false, voucherBound: e.voucherId !== null, history: [],
     })),
   };
-  const pack = findPack(c.policy)!;
+  const pack = packForCohort(c);
   const decision = calculate(parseCase(caseFile), await databaseResolver(db, pack));
   const names = new Map(enrolments.map((e) => [e.personId, e.name]));
   return { ...decision, persons: decision.persons.map((p) => ({ ...p, name: names.get(p.id) })), assumptions: ['出勤率按100%计（考勤数据尚未接入）', '录像无缺失'] };

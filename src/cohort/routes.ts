@@ -15,6 +15,7 @@ import * as documents from './documents.ts';
 import * as outcomes from './outcomes.ts';
 import { identityFactsFor, screenCohort } from './screening.ts';
 import * as service from './service.ts';
+import { packForCohort, voucherRule } from './pack.ts';
 import * as store from './store.ts';
 
 const idParam = z.object({ id: z.uuid({ message: 'id 应为 UUID' }) });
@@ -53,6 +54,8 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
     return {
       ...present(c, actor),
       evaluatorName: evaluator,
+      // the 无券不补 banner's article, from this cohort's own pack (null: its pack has no such rule)
+      noVoucherCitation: voucherRule(packForCohort(c))?.citation ?? null,
       roster: presentRoster(await store.listEnrolments(ctx.db, c)),
       lessons: await store.listLessons(ctx.db, c),
       documents: await documents.listDocuments(ctx, c),

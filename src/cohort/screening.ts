@@ -3,10 +3,9 @@ import { identityFindings, type IdentityCheck, type IdentityFacts } from '../per
 import { AppError } from '../shared/errors.ts';
 import { calculate } from '../policy/calculate.ts';
 import { parseCase } from '../policy/case-file.ts';
-import { findPack } from '../policy/packs/index.ts';
 import { layered } from '../policy/parameters.ts';
 import { databaseResolver } from '../policy/routes.ts';
-import { NO_VOUCHER_CITATION } from '../voucher/voucher.ts';
+import { ownCitation, packForCohort, voucherRule } from './pack.ts';
 import type { Cohort } from './store.ts';
 import { OVERLAP_CITATION } from './guards.ts';
 import { listEnrolments, listLessons, overlappingEnrolments } from './store.ts';
@@ -57,13 +56,14 @@ async function histories(db: Queryable, personIds: string[], cohort: Cohort) {
 /**
  * Screens every roster entry (SPEC §4.1–4.3, heze 第十二条): the policy engine decides eligibility as if each
  * person completes, passes and finds work (money is not the question here, so standards the bureau has not
- * set yet count as 0); the identity systems, the voucher (无券不补) and overlapping cohorts add their own
+ * set yet count as 0); the identity systems, the voucher (无券不补, where the pack says so) and overlapping cohorts add their own
  * reasons. Nobody is dropped: each person comes back with their reasons.
  */
 export async function screenCohort(db: Queryable, identityFacts: Map<string, IdentityFacts>, cohort: Cohort): Promise<Screening[]> {
   const enrolments = await listEnrolments(db, cohort);
   if (!enrolments.length) return [];
-  const pack = findPack(cohort.policy)!;
+  const pack = packForCohort(cohort);
+  const noVoucher = voucherRule(pack);
   const lessons = await listLessons(db, cohort);
   const history = await histories(db, enrolments.map((e) => e.personId), cohort);
   const overlaps = await overlappingEnrolments(db, cohort);
@@ -98,13 +98,13 @@ export async function screenCohort(db: Queryable, identityFacts: Map<string, Ide
     const reasons: ScreeningReason[] = (engine.get(e.personId)?.reasons ?? []).map((r) => ({ ...r, severity: 'refusal' as const }));
     const facts = identityFacts.get(e.idNumber);
     for (const f of facts ? identityFindings({ householdRegionCode: null }, facts) : []) {
-      if (f.severity !== 'info') reasons.push({ rule: f.rule, citation: f.citation, text: f.text, severity: f.severity });
+      if (f.severity !== 'info') reasons.push({ rule: f.rule, citation: ownCitation(pack, f.citation, 'SPEC §4.1'), text: f.text, severity: f.severity });
     }
-    if (!e.voucherId) {
-      reasons.push({ rule: 'voucher.unbound', citation: NO_VOUCHER_CITATION, text: '尚未绑定职业技能培训电子券：无券不补', severity: 'warning' });
+    if (!e.voucherId && noVoucher) {
+      reasons.push({ rule: 'voucher.unbound', citation: noVoucher.citation, text: '尚未绑定职业技能培训电子券：无券不补', severity: 'warning' });
     }
     for (const o of overlaps.filter((x) => x.personId === e.personId)) {
-      reasons.push({ rule: 'enrolment.overlap', citation: OVERLAP_CITATION, text: `已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`, severity: 'refusal' });
+      reasons.push({ rule: 'enrolment.overlap', citation: ownCitation(pack, OVERLAP_CITATION, 'SPEC §4.3'), text: `已在“${o.otherCohort}”中，${o.date} 的课时与本班重叠`, severity: 'refusal' });
     }
     return { personId: e.personId, name: e.name, eligible: !reasons.some((r) => r.severity === 'refusal'), reasons };
   });

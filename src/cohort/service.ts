@@ -8,6 +8,7 @@ import { fire } from '../shared/machine.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { findPack } from '../policy/packs/index.ts';
 import { getPersonInScope } from '../person/store.ts';
+import { requireInScope } from '../auth/references.ts';
 import { importRoster, type ImportMode } from '../person/service.ts';
 import { issueCertificates } from '../certificate/store.ts';
 import { prefixFor } from '../certificate/certificate.ts';
@@ -16,6 +17,7 @@ import { CONDITIONS, evaluateGuards, type CohortFacts } from './guards.ts';
 import { identityFactsFor, screenCohort } from './screening.ts';
 import type { WorkdayCalendar } from '../calendar/workdays.ts';
 import { advancePayment } from './advance.ts';
+import { packForCohort } from './pack.ts';
 import * as store from './store.ts';
 
 const audit = (tx: Queryable, actor: Actor, now: Date, action: string, entityId: string, before: unknown, after: unknown) =>
@@ -51,6 +53,7 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
   const pack = await checkCohortInput(ctx.db, input);
   const { rows } = await ctx.db.query<{ city_code: string; region_code: string }>(`SELECT city_code, region_code FROM institution WHERE id = $1`, [actor.institutionId]);
   checkPackApplies(pack, rows[0]);
+  if (input.enterpriseId) await requireInScope(ctx.db, 'enterprise', input.enterpriseId, 'enterpriseId', rows[0].city_code);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const id = await store.insertCohort(tx, { ...input, cityCode: rows[0].city_code, regionCode: rows[0].region_code, institutionId: actor.institutionId! }, now);
@@ -76,13 +79,14 @@ async function editDraft<T>(ctx: AppContext, actor: Actor, id: string, action: s
 export const updateCohort = (ctx: AppContext, actor: Actor, id: string, input: CohortInput) =>
   editDraft(ctx, actor, id, 'cohort.update', async (tx, c, now) => {
     checkPackApplies(await checkCohortInput(tx, input), { city_code: c.cityCode, region_code: c.regionCode });
+    if (input.enterpriseId) await requireInScope(tx, 'enterprise', input.enterpriseId, 'enterpriseId', c.cityCode);
     await store.updateCohortFields(tx, c, input, now);
     return store.lockCohort(tx, c.cityCode, id);
   });
 
 export const enrol = (ctx: AppContext, actor: Actor, id: string, personId: string) =>
   editDraft(ctx, actor, id, 'cohort.enrol', async (tx, c, now) => {
-    if (!(await getPersonInScope(tx, actor, personId))) throw invalid('personId', '找不到此人，或此人不在本机构名下（请先登记）');
+    if (!(await getPersonInScope(tx, actor, personId))) throw new AppError('not_found', 'personId: 找不到此人，或此人不在本机构名下（请先登记）', { field: 'personId' });
     const { rows } = await tx.query(`SELECT 1 FROM enrolment WHERE city_code = $1 AND cohort_id = $2 AND person_id = $3`, [c.cityCode, c.id, personId]);
     if (rows.length) throw new AppError('conflict', 'personId: 此人已在本班花名册中', { field: 'personId' });
     await store.addEnrolment(tx, c, personId, now);
@@ -115,8 +119,8 @@ export const addLesson = (ctx: AppContext, actor: Actor, id: string, lesson: Les
     if (lesson.endsAt <= lesson.startsAt) throw invalid('endsAt', '结束时间应晚于开始时间');
     if (lesson.date < c.startDate || lesson.date > c.endDate) throw invalid('date', `课时日期应在 ${c.startDate} 至 ${c.endDate} 之间`);
     if (lesson.teacherId) {
-      const { rows } = await tx.query(`SELECT 1 FROM teacher WHERE id = $1 AND institution_id = $2`, [lesson.teacherId, c.institutionId]);
-      if (!rows.length) throw invalid('teacherId', '授课教师不是本机构登记的教师');
+      const t = await requireInScope(tx, 'teacher', lesson.teacherId, 'teacherId', c.cityCode);
+      if (t.institutionId !== c.institutionId) throw new AppError('not_found', 'teacherId: 授课教师不是本机构登记的教师', { field: 'teacherId' });
     }
     return { id: await store.insertLesson(tx, c, lesson), ...lesson };
   });
@@ -140,7 +144,7 @@ async function loadFacts(ctx: AppContext, tx: Queryable, c: store.Cohort, reason
        FROM enrolment e WHERE city_code = $1 AND cohort_id = $2`, [c.cityCode, c.id])).rows[0];
   return {
     today: shanghaiDate(ctx.now()),
-    pack: findPack(c.policy)!,
+    pack: packForCohort(c),
     cohort: c,
     institution: { status: inst.status, licensed, theoryRoomsM2: rooms.map((r) => r.area_m2) },
     lessons: lessons.map((l) => ({ date: l.date, startsAt: l.startsAt, endsAt: l.endsAt, kind: l.kind, lessons: l.lessons, groupSize: l.groupSize ?? null })),

@@ -53,6 +53,8 @@ export async function loadDemo(db: Database, options: { password: string; now: D
   const base = await db.transaction(async (tx) => {
     const ids = await insertOrganisations(tx, data, options.now);
     const personIds = await insertPersons(tx, data, ids.institutionsByRegion, options.now);
+    // the national working-day calendar's keeper (系统管理员), at the country level
+    await insertAccount(tx, { username: 'system_admin', passwordHash: await hashFor('system_admin'), role: 'system_admin', displayName: '系统管理员', regionCode: '000000' }, options.now);
     for (const seed of SEED_REGIONS) {
       const city = seed.cityCode;
       const county = seed.code !== city ? seed.code : countiesOf(city)[0].code;

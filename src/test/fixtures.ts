@@ -18,7 +18,8 @@ export function testClock(start = '2024-11-05T02:00:00Z') {
 export interface World {
   institutions: { yqCity: string; yqMine: string; heze: string; suihua: string };
   teachers: { yqCity: string; heze: string };
-  evaluators: { yq: string; yqSameAsTrainer: string };
+  evaluators: { yq: string; yqSameAsTrainer: string; heze: string };
+  enterprises: { yq: string; heze: string };
   accounts: Record<string, string>;
 }
 
@@ -45,10 +46,10 @@ async function teacher(tx: Queryable, institutionId: string, n: number) {
   return rows[0].id as string;
 }
 
-async function evaluator(tx: Queryable, name: string, credit: string) {
+async function evaluator(tx: Queryable, name: string, credit: string, city = '140300', region = '140302') {
   const { rows } = await tx.query(
-    `INSERT INTO evaluator (city_code, region_code, name, credit_code, status, created_at) VALUES ('140300', '140302', $1, $2, 'listed', now()) RETURNING id`,
-    [name, credit],
+    `INSERT INTO evaluator (city_code, region_code, name, credit_code, status, created_at) VALUES ($3, $4, $1, $2, 'listed', now()) RETURNING id`,
+    [name, credit, city, region],
   );
   await tx.query(`INSERT INTO evaluator_filing (evaluator_id, occupation_code, level) VALUES ($1, '6-31-01-03', 5)`, [rows[0].id]);
   return rows[0].id as string;
@@ -74,6 +75,14 @@ export async function seedWorld(db: Database): Promise<World> {
       yq: await evaluator(tx, '阳泉市职业技能鉴定评价中心', '12140300MB0000001A'),
       // the same organisation as the trainer (same unified credit code): may not evaluate its own trainees
       yqSameAsTrainer: await evaluator(tx, '阳泉市城区惠民职业培训学校（评价）', '91140302MA0K00001A'),
+      heze: await evaluator(tx, '菏泽市职业技能鉴定评价中心', '12371700MB0000009X', '371700', '371702'),
+    };
+    const enterprise = async (name: string, credit: string, city: string, region: string) => (await tx.query(
+      `INSERT INTO enterprise (city_code, region_code, name, credit_code, has_training_capacity, created_at) VALUES ($1, $2, $3, $4, false, now()) RETURNING id`,
+      [city, region, name, credit])).rows[0].id as string;
+    const enterprises = {
+      yq: await enterprise('阳泉市城区某制造有限公司', '91140302MA0K00011E', '140300', '140302'),
+      heze: await enterprise('菏泽市牡丹区某制造有限公司', '91371702MA0K00012F', '371700', '371702'),
     };
     const accounts: Record<string, string> = {};
     const add = async (username: string, role: Role, region: string, extra: { institutionId?: string; evaluatorId?: string } = {}) => {
@@ -97,7 +106,8 @@ export async function seedWorld(db: Database): Promise<World> {
     await add('institution-sh', 'institution', '231202', { institutionId: institutions.suihua });
     await add('county_admin-sh', 'county_admin', '231202');
     await add('city_admin-sh', 'city_admin', '231200');
-    return { institutions, teachers, evaluators, accounts };
+    await add('system_admin', 'system_admin', '000000');
+    return { institutions, teachers, evaluators, enterprises, accounts };
   });
 }
 

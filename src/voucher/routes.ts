@@ -8,7 +8,8 @@ import { actionsFrom, fire } from '../shared/machine.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
 import { getPersonInScope } from '../person/store.ts';
 import { getCohortInScope } from '../cohort/store.ts';
-import { VOUCHER_CITATION, VOUCHER_STATES, voucherMachine } from './voucher.ts';
+import { VOUCHER_STATES, voucherMachine } from './voucher.ts';
+import { packForCohort, packForRegion, voucherRule } from '../cohort/pack.ts';
 import * as store from './store.ts';
 
 const voucherPolicy = [
@@ -23,7 +24,7 @@ const present = (v: store.Voucher, actor: Actor) => ({ ...v, actions: actionsFro
 async function applyVoucher(ctx: AppContext, actor: Actor, personId: string, occupationCode: string | null) {
   authorize(voucherPolicy, actor, 'apply', { personId });
   const person = await getPersonInScope(ctx.db, actor, personId);
-  if (!person) throw invalid('personId', '找不到此人，或不在本账号范围内');
+  if (!person) throw new AppError('not_found', 'personId: 找不到此人，或不在本账号范围内', { field: 'personId' });
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const id = await store.insertVoucher(tx, { cityCode: person.cityCode, personId, occupationCode }, now);
@@ -45,9 +46,15 @@ export async function transitionVoucher(ctx: AppContext, actor: Actor, id: strin
     if (t.action === 'bind') {
       if (!opts.cohortId) throw invalid('cohortId', '绑定电子券须指定培训班');
       const cohort = await getCohortInScope(tx, actor, opts.cohortId);
-      if (!cohort) throw invalid('cohortId', '找不到此培训班，或不属于本机构');
+      if (!cohort) throw new AppError('not_found', 'cohortId: 找不到此培训班，或不属于本机构', { field: 'cohortId' });
       const { rows } = await tx.query(`SELECT 1 FROM enrolment WHERE city_code = $1 AND cohort_id = $2 AND person_id = $3`, [cohort.cityCode, cohort.id, v.personId]);
-      if (!rows.length) throw new AppError('guard_failed', `${v.personName} 不在该班花名册中`, { reasons: [{ rule: 'voucher.enrolled', citation: VOUCHER_CITATION, text: '电子券只能绑定到本人的报名' }] });
+      if (!rows.length) {
+        // The closed loop is the cohort's pack's rule where it has one (yangquan 第十一条); elsewhere a plain conflict.
+        const rule = voucherRule(packForCohort(cohort));
+        const text = `${v.personName} 不在该班花名册中：电子券只能绑定到本人的报名`;
+        if (!rule) throw new AppError('conflict', text, { field: 'cohortId' });
+        throw new AppError('guard_failed', text, { reasons: [{ rule: 'voucher.enrolled', citation: rule.citation, text: '电子券只能绑定到本人的报名' }] });
+      }
       const other = await tx.query(`SELECT number FROM voucher WHERE city_code = $1 AND cohort_id = $2 AND person_id = $3 AND state <> 'cancelled'`, [cohort.cityCode, cohort.id, v.personId]);
       if (other.rows.length) throw new AppError('conflict', `此人在该班已绑定电子券 ${other.rows[0].number}，一次培训只能绑定一张`, { field: 'cohortId' });
       cohortId = cohort.id;
@@ -67,7 +74,8 @@ export function voucherRoutes(app: Api, ctx: AppContext) {
     const actor = actorOf(req);
     authorize(voucherPolicy, actor, 'list');
     const { items, total } = await store.listVouchers(ctx.db, actor, req.query);
-    return pageOf(items.map((v) => present(v, actor)), total, req.query.page, req.query.pageSize);
+    const pack = packForRegion(actor.cityCode, actor.regionCode);
+    return { ...pageOf(items.map((v) => present(v, actor)), total, req.query.page, req.query.pageSize), noVoucherCitation: (pack && voucherRule(pack)?.citation) ?? null };
   });
 
   app.post('/api/v1/vouchers', {

@@ -25,6 +25,3 @@ export const voucherMachine = defineMachine({
     { from: ['bound'], action: 'cancel', to: 'cancelled', roles: ['county_admin', 'city_admin'] },
   ],
 } as const);
-
-export const VOUCHER_CITATION = '阳人社规发〔2024〕2号 第十一条';
-export const NO_VOUCHER_CITATION = '阳人社规发〔2024〕2号 第十五条';

@@ -14,7 +14,7 @@ import { makeIdNumber } from '../../src/person/id-number.ts';
 const PASSWORD = 'voucher-loop-demo';
 /** Inside yangquan-2024's validity, two weeks before the cohort starts. */
 const NOW = new Date('2026-03-02T02:00:00Z');
-const NO_VOUCHER_CITATION = '阳人社规发〔2024〕2号 第十五条';
+const NO_VOUCHER_CITATION = '阳人社规发〔2024〕2号 第十一条、第十五条'; // yangquan's pack rule yangquan.voucher
 
 describe.skipIf(!HAVE_CHROMIUM)('browser walk of the e-voucher loop', () => {
   let page: Page;

@@ -107,6 +107,8 @@ export interface CohortEvent {
 
 export interface CohortDetail extends Cohort {
   evaluatorName: string | null;
+  /** 无券不补's article in this cohort's pack; null when its pack has no such rule. */
+  noVoucherCitation: string | null;
   roster: RosterEntry[];
   lessons: Lesson[];
   documents: CohortDocument[];

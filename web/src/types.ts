@@ -1,6 +1,6 @@
 /** The shapes the API answers with (see SPEC §5.3 and the server's OpenAPI at /api/openapi.json). */
 
-export const ROLES = ['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'evaluator', 'enterprise', 'trainee'] as const;
+export const ROLES = ['city_admin', 'county_admin', 'reviewer', 'finance', 'inspector', 'institution', 'evaluator', 'enterprise', 'trainee', 'system_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Me {

@@ -56,16 +56,14 @@ export function RefusalAlert({ error, title, onClose, names }: { error: unknown;
   );
 }
 
-/** Mirrors the server's NO_VOUCHER_CITATION (src/voucher/voucher.ts): the reference lists do not carry it. */
-export const NO_VOUCHER_CITATION = '阳人社规发〔2024〕2号 第十五条';
-
-/** 无券不补, with where it is written. */
-export function NoVoucherNote() {
+/** 无券不补, with where it is written: the server gives the article of the pack in question, null where it has none. */
+export function NoVoucherNote({ citation }: { citation: string | null | undefined }) {
   const { t } = useTranslation();
+  if (!citation) return null;
   return (
     <span data-testid="no-voucher-note">
       {t('voucher.noVoucher')}
-      <Typography.Text type="secondary" className="px-citation"> — {t('cohort.citation')}：{NO_VOUCHER_CITATION}</Typography.Text>
+      <Typography.Text type="secondary" className="px-citation"> — {t('cohort.citation')}：{citation}</Typography.Text>
     </span>
   );
 }

@@ -36,7 +36,7 @@ const enCodes = {
   voucherStates: { applied: 'Applied', issued: 'Issued', bound: 'Bound', redeemed: 'Redeemed', written_off: 'Written off', cancelled: 'Cancelled' },
   roles: {
     city_admin: 'City bureau', county_admin: 'County bureau', reviewer: 'Case officer', finance: 'Finance bureau', inspector: 'Inspector',
-    institution: 'Training institution', evaluator: 'Evaluator', enterprise: 'Enterprise', trainee: 'Trainee',
+    institution: 'Training institution', evaluator: 'Evaluator', enterprise: 'Enterprise', trainee: 'Trainee', system_admin: 'System administrator',
   },
 };
 

@@ -37,7 +37,7 @@ const en: Shape<Messages> = {
   },
   roles: {
     city_admin: 'City bureau', county_admin: 'County bureau', reviewer: 'Case officer', finance: 'Finance bureau', inspector: 'Inspector',
-    institution: 'Training institution', evaluator: 'Evaluator', enterprise: 'Enterprise', trainee: 'Trainee',
+    institution: 'Training institution', evaluator: 'Evaluator', enterprise: 'Enterprise', trainee: 'Trainee', system_admin: 'System administrator',
   },
   login: {
     title: 'Sign in',

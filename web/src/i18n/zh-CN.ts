@@ -34,7 +34,7 @@ const zhCN = {
   },
   roles: {
     city_admin: '市人社局', county_admin: '县(市、区)人社局', reviewer: '经办人', finance: '财政局', inspector: '监督检查',
-    institution: '培训机构', evaluator: '评价机构', enterprise: '企业', trainee: '学员',
+    institution: '培训机构', evaluator: '评价机构', enterprise: '企业', trainee: '学员', system_admin: '系统管理员',
   },
   login: {
     title: '登录',

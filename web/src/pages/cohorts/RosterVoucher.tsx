@@ -76,10 +76,10 @@ export function RosterVoucher({ cohort, entry, onChange }: { cohort: CohortDetai
               {issued ? (
                 <Button type="primary" onClick={() => bind(issued)} loading={busy} data-testid="roster-bind">{t('voucher.bindHere', { number: issued.number })}</Button>
               ) : applied ? (
-                <Alert type="warning" showIcon data-testid="roster-wait" title={t('voucher.waitIssue', { number: applied.number })} description={<NoVoucherNote />} />
+                <Alert type="warning" showIcon data-testid="roster-wait" title={t('voucher.waitIssue', { number: applied.number })} description={<NoVoucherNote citation={cohort.noVoucherCitation} />} />
               ) : (
                 <>
-                  <Alert type="info" showIcon title={t('voucher.applyFirst')} description={<NoVoucherNote />} />
+                  <Alert type="info" showIcon title={t('voucher.applyFirst')} description={<NoVoucherNote citation={cohort.noVoucherCitation} />} />
                   <Button type="primary" onClick={apply} loading={busy} data-testid="roster-apply">{t('voucher.apply')}</Button>
                 </>
               )}

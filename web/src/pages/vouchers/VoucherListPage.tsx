@@ -53,7 +53,7 @@ export function VoucherListPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="voucher-apply">{t('voucher.apply')}</Button>
         ) : null}
       />
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('voucher.loop')} description={<NoVoucherNote />} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('voucher.loop')} description={<NoVoucherNote citation={(data as { noVoucherCitation?: string | null } | undefined)?.noVoucherCitation} />} />
       <div className="px-filters">
         <Select
           allowClear
