@@ -20,6 +20,7 @@ import { certificateRoutes } from '../certificate/routes.ts';
 import { voucherRoutes } from '../voucher/routes.ts';
 import { referenceRoutes } from './reference.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   voucherRoutes(app, ctx);
   referenceRoutes(app);
   calendarRoutes(app, ctx);
+  auditRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

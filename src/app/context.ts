@@ -8,4 +8,6 @@ export interface AppContext {
   identity: IdentityCheck;
   /** Where uploaded files live for the embedded store; null keeps them in the database only. */
   dataDir: string | null;
+  /** Where the signed audit checkpoints are kept (outside the database); null or absent: none to offer. */
+  auditDir?: string | null;
 }

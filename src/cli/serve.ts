@@ -2,7 +2,12 @@ import { buildApp } from '../app/app.ts';
 import { openStore, storeConfigFromEnv } from '../app/store.ts';
 import { fixtureIdentityCheck } from '../person/identity.ts';
 import { loadDemo, storeHasData } from '../demo/load.ts';
+import { checkpointDir } from '../audit/checkpoint.ts';
+import { writeCheckpoint } from './audit.ts';
 import { EXIT, type Command } from './io.ts';
+
+/** A signed checkpoint of the audit chains at start and then at least hourly (SPEC §6.3). */
+const CHECKPOINT_EVERY_MS = 3600_000;
 
 export const serve: Command = async (argv, io) => {
   const config = storeConfigFromEnv(io.env);
@@ -18,8 +23,15 @@ export const serve: Command = async (argv, io) => {
     const summary = await loadDemo(db, { password: io.env.PEIXUN_DEMO_PASSWORD || 'peixun-demo', now: now() });
     io.out(summary);
   }
-  const app = await buildApp({ db, now, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir! }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' } });
-  app.addHook('onClose', async () => db.close());
+  const app = await buildApp({ db, now, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir!, auditDir: checkpointDir(config.dataDir!) }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' } });
+  const keepCheckpoint = () => writeCheckpoint(db, config.dataDir!, now()).catch((e) => app.log.error({ err: e }, 'audit checkpoint failed'));
+  await keepCheckpoint();
+  const timer = setInterval(keepCheckpoint, CHECKPOINT_EVERY_MS);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await db.close();
+  });
   const address = await app.listen({ port, host: io.env.HOST || '127.0.0.1' });
   io.out(`peixun serving ${address} on ${config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`}`);
   await new Promise<void>((resolve) => {
