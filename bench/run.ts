@@ -6,3 +6,7 @@ console.log(`policy: ${policy.traineesPerSecond} trainees/s, peak ${policy.peakM
 console.error(
   `  (${policy.trainees} trainees in ${policy.cohorts} cohorts, ${policy.seconds.toFixed(3)} s in calculate, ${policy.lines} lines, total ${policy.totalFen} fen)`,
 );
+
+const { runAuditBench } = await import('./audit.ts');
+const audit = await runAuditBench();
+console.log(`audit: ${audit.one} appends/s with 1 writer, ${audit.ten} appends/s with 10 writers over ${audit.cities} cities`);

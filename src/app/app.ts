@@ -21,6 +21,7 @@ import { demoRoutes } from '../demo/routes.ts';
 import { voucherRoutes } from '../voucher/routes.ts';
 import { referenceRoutes } from './reference.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   voucherRoutes(app, ctx);
   referenceRoutes(app);
   calendarRoutes(app, ctx);
+  auditRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

@@ -11,4 +11,6 @@ export interface AppContext {
   dataDir: string | null;
   /** Only a demo store served with --demo has one; `now` then reads it (src/demo/clock.ts). */
   demoClock?: DemoClock | null;
+  /** Where the signed audit checkpoints are kept (outside the database); null or absent: none to offer. */
+  auditDir?: string | null;
 }

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** One audit entry: who did what to which thing, when, with the state before and after. */
 export interface AuditEntry {
+  /** The chain the entry belongs to: one per city, '000000' for system-wide things. */
+  cityCode: string;
   seq: number;
   at: string; // ISO instant
   actorId: string | null;
@@ -13,6 +15,8 @@ export interface AuditEntry {
   after: unknown;
   prevHash: string;
   hash: string;
+  /** false only for entries written before hashes were keyed (the legacy part of chain '000000'). */
+  keyed: boolean;
 }
 
 export const GENESIS = 'genesis';
@@ -28,33 +32,49 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
-  const { seq, at, actorId, actor, action, entity, entityId, before, after, prevHash } = e;
-  const body = canonicalJson({ seq, at, actorId, actor, action, entity, entityId, before, after, prevHash });
-  return createHash('sha256').update(body).digest('hex');
-}
-
-export type ChainVerdict = { ok: true; entries: number } | { ok: false; seq: number; problem: string };
+export const SYSTEM_CHAIN = '000000';
 
 /**
- * Walks entries in seq order: each must follow the previous one without a gap, point at its hash, and hash
- * to what it says; the last must match the recorded head (else entries were removed from the end).
+ * The entry's hash: an HMAC under the audit key (kept outside the database), so that nobody without the key can write
+ * an entry that verifies. Legacy entries (before keyed hashing) were hashed with plain SHA-256.
+ */
+export function entryHash(e: Omit<AuditEntry, 'hash'>, key: Buffer): string {
+  const { seq, at, actorId, actor, action, entity, entityId, before, after, prevHash } = e;
+  const base = { seq, at, actorId, actor, action, entity, entityId, before, after, prevHash };
+  if (!e.keyed) return createHash('sha256').update(canonicalJson(base)).digest('hex');
+  return createHmac('sha256', key).update(canonicalJson({ ...base, cityCode: e.cityCode })).digest('hex');
+}
+
+export type ChainVerdict =
+  | { ok: true; entries: number; chains: number }
+  | { ok: false; cityCode: string; seq: number; problem: string };
+
+export interface Head { cityCode: string; seq: number; hash: string }
+
+/**
+ * Walks one chain in seq order: each entry must follow the previous one without a gap, point at its hash and hash to
+ * what it says under the key; legacy entries may only open the system chain; the last must match the recorded head
+ * (else entries were removed from the end).
  */
 export async function verifyChain(
+  cityCode: string,
   entries: Iterable<AuditEntry> | AsyncIterable<AuditEntry>,
   head: { seq: number; hash: string },
-): Promise<ChainVerdict> {
-  let prev = { seq: 0, hash: GENESIS };
+  key: Buffer,
+): Promise<{ ok: true; entries: number } | { ok: false; cityCode: string; seq: number; problem: string }> {
+  let prev = { seq: 0, hash: GENESIS, keyed: false };
   let count = 0;
+  const broken = (seq: number, problem: string) => ({ ok: false as const, cityCode, seq, problem });
   for await (const e of entries) {
-    if (e.seq !== prev.seq + 1) return { ok: false, seq: prev.seq + 1, problem: `entry ${prev.seq + 1} is missing (next found: ${e.seq})` };
-    if (e.prevHash !== prev.hash) return { ok: false, seq: e.seq, problem: `entry ${e.seq} does not point at the hash of entry ${prev.seq}` };
-    if (entryHash(e) !== e.hash) return { ok: false, seq: e.seq, problem: `entry ${e.seq} was altered: its content does not match its hash` };
-    prev = { seq: e.seq, hash: e.hash };
+    if (e.seq !== prev.seq + 1) return broken(prev.seq + 1, `entry ${prev.seq + 1} is missing (next found: ${e.seq})`);
+    if (e.prevHash !== prev.hash) return broken(e.seq, `entry ${e.seq} does not point at the hash of entry ${prev.seq}`);
+    if (!e.keyed && (cityCode !== SYSTEM_CHAIN || prev.keyed)) return broken(e.seq, `entry ${e.seq} is not keyed: only the system chain's oldest entries may be`);
+    if (entryHash(e, key) !== e.hash) return broken(e.seq, `entry ${e.seq} was altered or forged: its content does not match its keyed hash`);
+    prev = { seq: e.seq, hash: e.hash, keyed: e.keyed };
     count++;
   }
   if (prev.seq !== head.seq || prev.hash !== head.hash) {
-    return { ok: false, seq: prev.seq + 1, problem: `the chain ends at entry ${prev.seq} but the head records entry ${head.seq}: entries were removed` };
+    return broken(prev.seq + 1, `the chain ends at entry ${prev.seq} but the head records entry ${head.seq}: entries were removed`);
   }
   return { ok: true, entries: count };
 }

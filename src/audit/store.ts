@@ -1,12 +1,13 @@
 import type { Queryable } from '../db/db.ts';
-import { entryHash, verifyChain, type AuditEntry, type ChainVerdict } from './audit.ts';
+import { entryHash, SYSTEM_CHAIN, verifyChain, type AuditEntry, type ChainVerdict, type Head } from './audit.ts';
+import type { Checkpoint } from './checkpoint.ts';
 
 export interface AuditInput {
   /** The city whose chain the entry joins (the city of the thing changed; '000000' for system-wide things). */
-  cityCode?: string;
+  cityCode: string;
   at: Date;
   actorId: string | null;
-  actor: string;
+  actor: string; // username, or 'system' for commands
   action: string;
   entity: string;
   entityId: string;
@@ -14,60 +15,98 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** Appends one entry inside the caller's transaction; the head row lock orders concurrent writers. */
+const keyOf = (db: Queryable) => {
+  if (!db.auditKey) throw new Error('the store was opened without its audit key');
+  return db.auditKey;
+};
+
+/**
+ * Appends one entry to its city's chain inside the caller's transaction. The upsert locks that city's head row, so
+ * writers of one city queue and writers of different cities do not.
+ */
 export async function appendAudit(tx: Queryable, input: AuditInput): Promise<AuditEntry> {
-  const { rows } = await tx.query(`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
+  const { rows } = await tx.query(
+    `INSERT INTO audit_chain_head (city_code, seq, hash) VALUES ($1, 0, 'genesis')
+     ON CONFLICT (city_code) DO UPDATE SET city_code = EXCLUDED.city_code RETURNING seq, hash`,
+    [input.cityCode],
+  );
   const head = rows[0] as { seq: number; hash: string };
   // Through JSON and back so that what is hashed is exactly what jsonb will give back (no undefined, Dates as strings).
   const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const entry: Omit<AuditEntry, 'hash'> = {
-    seq: head.seq + 1,
-    at: input.at.toISOString(),
-    actorId: input.actorId,
-    actor: input.actor,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId,
-    before: plain(input.before),
-    after: plain(input.after),
-    prevHash: head.hash,
+    cityCode: input.cityCode, seq: Number(head.seq) + 1, at: input.at.toISOString(), actorId: input.actorId, actor: input.actor,
+    action: input.action, entity: input.entity, entityId: input.entityId, before: plain(input.before), after: plain(input.after),
+    prevHash: head.hash, keyed: true,
   };
-  const hash = entryHash(entry);
+  const hash = entryHash(entry, keyOf(tx));
   await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [entry.seq, entry.at, entry.actorId, entry.actor, entry.action, entry.entity, entry.entityId,
-      JSON.stringify(entry.before), JSON.stringify(entry.after), entry.prevHash, hash],
+    `WITH moved AS (UPDATE audit_chain_head SET seq = $2, hash = $11 WHERE city_code = $1)
+     INSERT INTO audit_log (city_code, seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, keyed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11, true)`,
+    [entry.cityCode, entry.seq, entry.at, entry.actorId, entry.actor, entry.action, entry.entity, entry.entityId,
+      JSON.stringify(entry.before), JSON.stringify(entry.after), hash, entry.prevHash],
   );
-  await tx.query(`UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, [entry.seq, hash]);
   return { ...entry, hash };
 }
 
 const toEntry = (r: any): AuditEntry => ({
-  seq: r.seq, at: r.at, actorId: r.actor_id, actor: r.actor, action: r.action, entity: r.entity,
-  entityId: r.entity_id, before: r.before, after: r.after, prevHash: r.prev_hash, hash: r.hash,
+  cityCode: r.city_code, seq: r.seq, at: r.at, actorId: r.actor_id, actor: r.actor, action: r.action, entity: r.entity,
+  entityId: r.entity_id, before: r.before, after: r.after, prevHash: r.prev_hash, hash: r.hash, keyed: r.keyed,
 });
 
 export async function listAudit(db: Queryable, filter: { entity?: string; entityId?: string; limit?: number } = {}) {
   const { rows } = await db.query(
     `SELECT * FROM audit_log WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
-     ORDER BY seq DESC LIMIT $3`,
+     ORDER BY at DESC, seq DESC LIMIT $3`,
     [filter.entity ?? null, filter.entityId ?? null, filter.limit ?? 100],
   );
   return rows.map(toEntry);
 }
 
-/** Reads the chain in pages so that a long log does not have to fit in memory at once. */
-export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<ChainVerdict> {
-  const { rows: [head] } = await db.query(`SELECT seq, hash FROM audit_head WHERE id = 1`);
-  async function* entries() {
-    let after = 0;
-    for (;;) {
-      const { rows } = await db.query(`SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, pageSize]);
-      if (!rows.length) return;
-      for (const r of rows) yield toEntry(r);
-      after = rows[rows.length - 1].seq;
-    }
-  }
-  return verifyChain(entries(), head as { seq: number; hash: string });
+export async function chainHeads(db: Queryable): Promise<Head[]> {
+  const { rows } = await db.query(`SELECT city_code, seq, hash FROM audit_chain_head ORDER BY city_code`);
+  return rows.map((r) => ({ cityCode: r.city_code, seq: Number(r.seq), hash: r.hash }));
 }
+
+/** Walks every city's chain, reading in pages so that a long log does not have to fit in memory at once. */
+export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<ChainVerdict> {
+  const heads = await chainHeads(db);
+  const { rows: orphans } = await db.query(`SELECT DISTINCT city_code FROM audit_log l WHERE NOT EXISTS (SELECT 1 FROM audit_chain_head h WHERE h.city_code = l.city_code)`);
+  if (orphans.length) return { ok: false, cityCode: orphans[0].city_code, seq: 1, problem: `chain ${orphans[0].city_code} has entries but no head: its head was removed` };
+  let entries = 0;
+  for (const head of heads) {
+    async function* chain() {
+      let after = 0;
+      for (;;) {
+        const { rows } = await db.query(`SELECT * FROM audit_log WHERE city_code = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [head.cityCode, after, pageSize]);
+        if (!rows.length) return;
+        for (const r of rows) yield toEntry(r);
+        after = Number(rows[rows.length - 1].seq);
+      }
+    }
+    const v = await verifyChain(head.cityCode, chain(), head, keyOf(db));
+    if (!v.ok) return v;
+    entries += v.entries;
+  }
+  return { ok: true, entries, chains: heads.length };
+}
+
+/**
+ * The chain walk, and then every head the checkpoint signed must still be in its chain with the same hash: a
+ * truncated, re-hashed or moved-back chain has lost it. (The checkpoint's signature is checked by the caller.)
+ */
+export async function verifyAgainstCheckpoint(db: Queryable, checkpoint: Checkpoint): Promise<ChainVerdict> {
+  for (const h of checkpoint.heads) {
+    if (h.seq === 0) continue;
+    const { rows } = await db.query(`SELECT hash FROM audit_log WHERE city_code = $1 AND seq = $2`, [h.cityCode, h.seq]);
+    if (!rows.length) return { ok: false, cityCode: h.cityCode, seq: h.seq, problem: `entry ${h.seq} of chain ${h.cityCode}, signed in the checkpoint of ${checkpoint.at}, is gone: the chain was truncated or cut back` };
+    if (rows[0].hash !== h.hash) return { ok: false, cityCode: h.cityCode, seq: h.seq, problem: `entry ${h.seq} of chain ${h.cityCode} differs from the checkpoint of ${checkpoint.at}: the history was rewritten` };
+  }
+  const walk = await verifyAuditChain(db);
+  if (!walk.ok) return walk;
+  const known = new Set((await chainHeads(db)).map((h) => h.cityCode));
+  const lost = checkpoint.heads.find((h) => h.seq > 0 && !known.has(h.cityCode));
+  return lost ? { ok: false, cityCode: lost.cityCode, seq: lost.seq, problem: `chain ${lost.cityCode} of the checkpoint has no head any more` } : walk;
+}
+
+export { SYSTEM_CHAIN };

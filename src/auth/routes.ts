@@ -67,7 +67,7 @@ export function sessionRoutes(app: Api, ctx: AppContext) {
       const after = await ctx.db.transaction(async (tx) => {
         const r = await store.recordLoginFailure(tx, account.id, LOCKOUT_AFTER_FAILURES, new Date(now.getTime() + LOCKOUT_MS));
         if (r.locked_until && new Date(r.locked_until) > now) {
-          await appendAudit(tx, { at: now, actorId: account.id, actor: account.username, action: 'account.lock', entity: 'account', entityId: account.id, after: { lockedUntil: r.locked_until } });
+          await appendAudit(tx, { cityCode: store.cityOfRegion(account.region_code), at: now, actorId: account.id, actor: account.username, action: 'account.lock', entity: 'account', entityId: account.id, after: { lockedUntil: r.locked_until } });
         }
         return r;
       });
@@ -80,7 +80,7 @@ export function sessionRoutes(app: Api, ctx: AppContext) {
     await ctx.db.transaction(async (tx) => {
       await store.resetLoginFailures(tx, account.id);
       await store.insertSession(tx, store.tokenHash(token), account.id, now, new Date(now.getTime() + SESSION_MAX_MS));
-      await appendAudit(tx, { at: now, actorId: account.id, actor: account.username, action: 'session.create', entity: 'account', entityId: account.id });
+      await appendAudit(tx, { cityCode: store.cityOfRegion(account.region_code), at: now, actorId: account.id, actor: account.username, action: 'session.create', entity: 'account', entityId: account.id });
     });
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(), maxAge: SESSION_MAX_MS / 1000 });
     return presentMe(store.toActor(account), await store.orgNameOf(ctx.db, store.toActor(account)));

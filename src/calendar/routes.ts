@@ -1,3 +1,4 @@
+import { SYSTEM_CHAIN } from '../audit/audit.ts';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
@@ -46,7 +47,7 @@ export function calendarRoutes(app: Api, ctx: AppContext) {
       await tx.query(`INSERT INTO calendar_day (date, kind, name, source) SELECT d::date, k, n, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(d, k, n)`,
         [days.map((d) => d.date), days.map((d) => d.kind), days.map((d) => d.name), source]);
       await tx.query(`INSERT INTO calendar_year (year, source) VALUES ($1, $2)`, [year, source]);
-      await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'calendar.add_year', entity: 'calendar', entityId: String(year), after: { source, days } });
+      await appendAudit(tx, { cityCode: SYSTEM_CHAIN, at: now, actorId: actor.accountId, actor: actor.username, action: 'calendar.add_year', entity: 'calendar', entityId: String(year), after: { source, days } });
     });
     forgetCalendar(ctx.db);
     return reply.status(201).send({ year, days: days.length });

@@ -35,17 +35,38 @@ it('loads the demo into an empty store, then refuses to load it twice, and reset
   expect(await main(['demo', '--reset'], reset.cli)).toBe(0);
   const verify = io();
   expect(await main(['audit', 'verify'], verify.cli)).toBe(0);
-  expect(verify.out.join()).toContain('audit chain intact');
+  expect(verify.out.join()).toContain('audit chains intact');
+  expect(verify.out.join()).toContain('no checkpoint kept yet');
 });
 
-it('audit verify exits 1 naming the first bad entry when the chain was altered', { timeout: 60_000 }, async () => {
+it('audit checkpoint signs the heads outside the database; verify then catches a cut-back chain, naming the entry', { timeout: 60_000 }, async () => {
+  const cp = io();
+  expect(await main(['audit', 'checkpoint'], cp.cli)).toBe(0);
+  const checkpoint = JSON.parse(cp.out.join(''));
+  expect(checkpoint.heads.length).toBeGreaterThan(1);
+  const file = fs.readdirSync(path.join(dataDir, 'checkpoints')).map((f) => path.join(dataDir, 'checkpoints', f))[0];
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(checkpoint);
+  expect(fs.statSync(path.join(dataDir, 'audit-key.pem')).mode & 0o077).toBe(0);
+  const ok = io();
+  expect(await main(['audit', 'verify'], ok.cli)).toBe(0);
+  expect(ok.out.join()).toContain('consistent with the checkpoint');
+
   const { openStore } = await import('../app/store.ts');
   const db = await openStore({ dataDir });
-  await db.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 1; ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
+  const [head] = checkpoint.heads.filter((h: { seq: number }) => h.seq > 1);
+  await db.exec(`ALTER TABLE audit_log DISABLE TRIGGER USER; ALTER TABLE audit_chain_head DISABLE TRIGGER USER;
+    DELETE FROM audit_log WHERE city_code = '${head.cityCode}' AND seq = ${head.seq};
+    UPDATE audit_chain_head SET seq = ${head.seq - 1}, hash = (SELECT hash FROM audit_log WHERE city_code = '${head.cityCode}' AND seq = ${head.seq - 1}) WHERE city_code = '${head.cityCode}';
+    ALTER TABLE audit_log ENABLE TRIGGER USER; ALTER TABLE audit_chain_head ENABLE TRIGGER USER;`);
   await db.close();
-  const r = io();
-  expect(await main(['audit', 'verify'], r.cli)).toBe(1);
-  expect(r.err.join()).toContain('entry 1');
+  for (const argv of [['audit', 'verify'], ['audit', 'verify', '--checkpoint', file]]) {
+    const r = io();
+    expect(await main(argv, r.cli)).toBe(1);
+    expect(r.err.join()).toContain(`audit chain ${head.cityCode} broken at entry ${head.seq}`);
+  }
+  const missing = io();
+  expect(await main(['audit', 'verify', '--checkpoint', path.join(dataDir, 'nope.json')], missing.cli)).toBe(2);
+  expect(missing.err.join()).toContain('--checkpoint');
 });
 
 it('refuses a second process on the same embedded data folder', async () => {

@@ -6,12 +6,16 @@ const USAGE = `peixun — 补贴性职业技能培训管理系统
 usage:
   peixun serve [--demo]            start the API and web app on PORT (default 3000); --demo loads demo data into an empty store
   peixun demo [--reset]            load the demo data set (five seed cities); --reset replaces existing data
-  peixun audit verify              walk the audit hash chain; exit 1 naming the first bad entry
+  peixun audit checkpoint          sign every city chain's head with the audit key; keep and print the checkpoint
+  peixun audit verify [--checkpoint FILE]   walk every city's audit chain and check it still holds the checkpoint
+                                   (default: the newest kept); exit 1 naming the first bad entry
+  peixun audit restrict-role ROLE  PostgreSQL: let ROLE use the tables but never update, delete or truncate audit rows
   peixun policy list               the policy packs and their parameters with effective dates
   peixun policy show ID            one pack: rules, citations, parameters
   peixun subsidy calc CASE.json [--json]   compute a subsidy case file (SPEC §5.2), no database needed
 
 environment: DATABASE_URL (PostgreSQL; default the embedded store), PEIXUN_DATA (default ./data), PORT,
+             PEIXUN_AUDIT_KEY (audit key file; default PEIXUN_DATA/audit-key.pem),
              PEIXUN_DEMO_PASSWORD (default peixun-demo)`;
 
 // Commands load lazily so that `subsidy calc` starts without the database and web stack.
@@ -19,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.ts')).serve,
   demo: async () => (await import('./demo.ts')).demo,
   'audit verify': async () => (await import('./audit.ts')).auditVerify,
+  'audit checkpoint': async () => (await import('./audit.ts')).auditCheckpoint,
+  'audit restrict-role': async () => (await import('./audit.ts')).auditRestrictRole,
   'policy list': async () => (await import('./policy.ts')).policyList,
   'policy show': async () => (await import('./policy.ts')).policyShow,
   'subsidy calc': async () => (await import('./policy.ts')).subsidyCalc,

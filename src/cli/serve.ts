@@ -3,7 +3,12 @@ import { openStore, storeConfigFromEnv } from '../app/store.ts';
 import { fixtureIdentityCheck } from '../person/identity.ts';
 import { loadDemo, storeHasData } from '../demo/load.ts';
 import { openDemoClock } from '../demo/clock.ts';
+import { checkpointDir } from '../audit/checkpoint.ts';
+import { writeCheckpoint } from './audit.ts';
 import { EXIT, type Command } from './io.ts';
+
+/** A signed checkpoint of the audit chains at start and then at least hourly (SPEC §6.3). */
+const CHECKPOINT_EVERY_MS = 3600_000;
 
 export const serve: Command = async (argv, io) => {
   const config = storeConfigFromEnv(io.env);
@@ -21,8 +26,16 @@ export const serve: Command = async (argv, io) => {
   }
   // The demo's clock runs only in a demo store served as a demo; everywhere else the clock is real time.
   const demoClock = argv.includes('--demo') ? await openDemoClock(db, now) : null;
-  const app = await buildApp({ db, now: demoClock?.now ?? now, demoClock, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir! }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' } });
-  app.addHook('onClose', async () => db.close());
+  const clock = demoClock?.now ?? now;
+  const app = await buildApp({ db, now: clock, demoClock, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir!, auditDir: checkpointDir(config.dataDir!) }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' } });
+  const keepCheckpoint = () => writeCheckpoint(db, config.dataDir!, clock()).catch((e) => app.log.error({ err: e }, 'audit checkpoint failed'));
+  await keepCheckpoint();
+  const timer = setInterval(keepCheckpoint, CHECKPOINT_EVERY_MS);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await db.close();
+  });
   const address = await app.listen({ port, host: io.env.HOST || '127.0.0.1' });
   io.out(`peixun serving ${address} on ${config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`}`);
   await new Promise<void>((resolve) => {

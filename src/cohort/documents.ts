@@ -57,7 +57,7 @@ export async function uploadDocument(ctx: AppContext, actor: Actor, cohortId: st
       [c.cityCode, c.id, kind, file.filename, file.mimetype, file.bytes.length, sha256, ctx.dataDir ? null : file.bytes, actor.username, now],
     );
     const doc = { id: rows[0].id as string, kind: kind as DocumentKind, filename: file.filename, contentType: file.mimetype, size: file.bytes.length, sha256 };
-    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'cohort.document_upload', entity: 'cohort', entityId: c.id, after: doc });
+    await appendAudit(tx, { cityCode: c.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'cohort.document_upload', entity: 'cohort', entityId: c.id, after: doc });
     return doc;
   });
 }

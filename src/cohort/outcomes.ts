@@ -25,7 +25,7 @@ async function step<T>(ctx: AppContext, actor: Actor, id: string, permission: st
     const c = await store.lockCohort(tx, visible.cityCode, id);
     authorize(cohortPolicy, actor, permission, c);
     const result = await run(tx, c, now);
-    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action, entity: 'cohort', entityId: id, after: result });
+    await appendAudit(tx, { cityCode: c.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action, entity: 'cohort', entityId: id, after: result });
     return result;
   });
 }

@@ -20,8 +20,8 @@ import { advancePayment } from './advance.ts';
 import { packForCohort } from './pack.ts';
 import * as store from './store.ts';
 
-const audit = (tx: Queryable, actor: Actor, now: Date, action: string, entityId: string, before: unknown, after: unknown) =>
-  appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action, entity: 'cohort', entityId, before, after });
+const audit = (tx: Queryable, actor: Actor, now: Date, action: string, c: { id: string; cityCode: string }, before: unknown, after: unknown) =>
+  appendAudit(tx, { cityCode: c.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action, entity: 'cohort', entityId: c.id, before, after });
 
 export async function visibleCohort(ctx: AppContext, actor: Actor, id: string) {
   authorize(cohortPolicy, actor, 'list');
@@ -58,7 +58,7 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
   return ctx.db.transaction(async (tx) => {
     const id = await store.insertCohort(tx, { ...input, cityCode: rows[0].city_code, regionCode: rows[0].region_code, institutionId: actor.institutionId! }, now);
     const c = await store.lockCohort(tx, rows[0].city_code, id);
-    await audit(tx, actor, now, 'cohort.create', id, null, c);
+    await audit(tx, actor, now, 'cohort.create', c, null, c);
     return c;
   });
 }
@@ -71,7 +71,7 @@ async function editDraft<T>(ctx: AppContext, actor: Actor, id: string, action: s
     const c = await store.lockCohort(tx, visible.cityCode, id);
     authorize(cohortPolicy, actor, 'edit', c);
     const result = await change(tx, c, now);
-    await audit(tx, actor, now, action, id, c, result ?? null);
+    await audit(tx, actor, now, action, c, c, result ?? null);
     return result;
   });
 }
@@ -104,7 +104,7 @@ export async function importCohortRoster(ctx: AppContext, actor: Actor, id: stri
     const enrolled = new Set((await store.listEnrolments(tx, c)).map((e) => e.personId));
     const added = personIds.filter((p) => !enrolled.has(p));
     for (const p of added) await store.addEnrolment(tx, c, p, now);
-    await audit(tx, actor, now, 'cohort.roster_import', id, null, { enrolled: added.length });
+    await audit(tx, actor, now, 'cohort.roster_import', c, null, { enrolled: added.length });
   });
 }
 
@@ -199,7 +199,7 @@ export async function transitionCohort(ctx: AppContext, actor: Actor, id: string
     await store.setCohortState(tx, c, t.to as CohortState, now, extra);
     await store.insertEvent(tx, c, { action, from: c.state, to: t.to, actor: actor.username, role: actor.role, reason }, now);
     const after = await store.lockCohort(tx, c.cityCode, id);
-    await audit(tx, actor, now, `cohort.${action}`, id, { state: c.state }, { state: after.state, reason, certificates: certificates.length || undefined, advanceDueFen: after.advanceDueFen ?? undefined });
+    await audit(tx, actor, now, `cohort.${action}`, c, { state: c.state }, { state: after.state, reason, certificates: certificates.length || undefined, advanceDueFen: after.advanceDueFen ?? undefined });
     return { cohort: after, screening, certificates };
   });
 }

@@ -8,6 +8,8 @@ export type Row = Record<string, any>;
 
 /** What a store function needs: a connection or an open transaction. The caller owns the transaction. */
 export interface Queryable {
+  /** The key of the audit chain's entry hashes (src/audit/keys.ts), carried by the store and its transactions. */
+  readonly auditKey?: Buffer;
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
   /** Several statements without parameters (migrations, fixtures). */
   exec(sql: string): Promise<void>;
@@ -40,13 +42,14 @@ export interface OpenOptions {
   dataDir?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one). */
   schema?: string;
+  auditKey?: Buffer;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.schema) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.schema, options.auditKey) : openPglite(options.dataDir, options.auditKey);
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Database> {
+async function openPostgres(url: string, schema?: string, auditKey?: Buffer): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -61,6 +64,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   };
   return {
     kind: 'postgres',
+    auditKey,
     query: (sql, params) => query(pool, sql, params) as any,
     exec: async (sql) => void (await pool.query(sql)),
     async transaction(fn) {
@@ -68,6 +72,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
       try {
         await client.query('BEGIN');
         const result = await fn({
+          auditKey,
           query: (sql, params) => query(client, sql, params) as any,
           exec: async (sql) => void (await client.query(sql)),
         });
@@ -84,7 +89,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, auditKey?: Buffer): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   let db: PGlite;
   try {
@@ -94,6 +99,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     throw e;
   }
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
+    auditKey,
     query: async (sql, params) => {
       const r = await q.query(sql, params as any[]);
       return { rows: r.rows as any[], affectedRows: r.affectedRows };
@@ -103,6 +109,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const outer = wrap(db);
   return {
     kind: 'pglite',
+    auditKey,
     query: outer.query,
     exec: outer.exec,
     // PGlite has one connection; its transaction() holds it exclusively, so other queries wait their turn.

@@ -1,3 +1,4 @@
+import { SYSTEM_CHAIN } from '../audit/audit.ts';
 import type { Database } from '../db/db.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../auth/auth.ts';
@@ -58,7 +59,7 @@ export async function loadDemoCohorts(db: Database, today: Date): Promise<string
   await db.transaction(async (tx) => {
     for (const [pack, key, value] of DEMO_PARAMETERS) {
       const p = await insertParameter(tx, { pack, key, value, from: '2019-01-01', source: '演示数据（非真实标准，请按实际文件设置）', setBy: 'system' }, today);
-      await appendAudit(tx, { at: today, actorId: null, actor: 'system', action: 'policy_parameter.set', entity: 'policy_parameter', entityId: p.id, after: p });
+      await appendAudit(tx, { cityCode: SYSTEM_CHAIN, at: today, actorId: null, actor: 'system', action: 'policy_parameter.set', entity: 'policy_parameter', entityId: p.id, after: p });
     }
   });
   let made = 0;

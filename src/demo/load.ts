@@ -1,3 +1,4 @@
+import { SYSTEM_CHAIN } from '../audit/audit.ts';
 import type { Database, Queryable } from '../db/db.ts';
 import { SYSTEM_ACTOR, type Role } from '../auth/auth.ts';
 import { hashPassword, insertAccount } from '../auth/store.ts';
@@ -20,10 +21,14 @@ export async function resetStore(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
-         AND tablename NOT IN ('schema_migration', 'region', 'occupation', 'city_occupation_mark', 'calendar_day', 'calendar_year', 'audit_head')`,
+         AND tablename NOT IN ('schema_migration', 'region', 'occupation', 'city_occupation_mark', 'calendar_day', 'calendar_year')`,
     );
+    // A reset wipes the store on purpose, audit chains included: the guards against truncation are lifted for it alone.
+    await tx.query(`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+    await tx.query(`ALTER TABLE audit_chain_head DISABLE TRIGGER USER`);
     await tx.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
-    await tx.query(`UPDATE audit_head SET seq = 0, hash = 'genesis' WHERE id = 1`);
+    await tx.query(`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+    await tx.query(`ALTER TABLE audit_chain_head ENABLE TRIGGER USER`);
   });
 }
 
@@ -83,7 +88,7 @@ export async function loadDemo(db: Database, options: { password: string; now: D
     const summary = `demo data loaded: ${data.institutions.length} institutions, ${data.evaluators.length} evaluators, ` +
       `${data.enterprises.length} enterprises, ${data.persons.length} persons, ${usernames.length} accounts (password from PEIXUN_DEMO_PASSWORD)`;
     await insertDemoClock(tx, options.now);
-    await appendAudit(tx, { at: options.now, actorId: null, actor: SYSTEM_ACTOR.username, action: 'demo.load', entity: 'store', entityId: 'demo', after: { seed: options.seed ?? DEMO_SEED, accounts: usernames, summary } });
+    await appendAudit(tx, { cityCode: SYSTEM_CHAIN, at: options.now, actorId: null, actor: SYSTEM_ACTOR.username, action: 'demo.load', entity: 'store', entityId: 'demo', after: { seed: options.seed ?? DEMO_SEED, accounts: usernames, summary } });
     return summary;
   });
   return `${base}; ${await loadDemoCohorts(db, options.now)}`;

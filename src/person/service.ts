@@ -126,7 +126,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, personId: stri
     const before = await store.lockPerson(tx, personId);
     if (!before) throw notFound('person');
     const after = await store.updatePerson(tx, personId, { ...rest, ...moved, groups: rest.groups ? [...new Set(rest.groups)] : undefined }, now);
-    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'person.update', entity: 'person', entityId: personId, before, after });
+    await appendAudit(tx, { cityCode: after.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'person.update', entity: 'person', entityId: personId, before, after });
     return after;
   });
 }

@@ -91,7 +91,7 @@ export function policyRoutes(app: Api, ctx: AppContext) {
     const now = ctx.now();
     const saved = await ctx.db.transaction(async (tx) => {
       const p = await store.insertParameter(tx, { ...body, pack: pack.id, setBy: actor.username }, now);
-      await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'policy_parameter.set', entity: 'policy_parameter', entityId: p.id, after: p });
+      await appendAudit(tx, { cityCode: actor.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'policy_parameter.set', entity: 'policy_parameter', entityId: p.id, after: p });
       return p;
     });
     return reply.status(201).send(saved);
@@ -112,7 +112,7 @@ export function policyRoutes(app: Api, ctx: AppContext) {
     const now = ctx.now();
     return ctx.db.transaction(async (tx) => {
       const after = await store.endParameter(tx, before.id, req.body.to);
-      await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'policy_parameter.end', entity: 'policy_parameter', entityId: before.id, before, after });
+      await appendAudit(tx, { cityCode: actor.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'policy_parameter.end', entity: 'policy_parameter', entityId: before.id, before, after });
       return after;
     });
   });

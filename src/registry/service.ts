@@ -43,7 +43,7 @@ export async function createInstitution(ctx: AppContext, actor: Actor, input: In
       const inst = await store.insertInstitution(tx, checked, now);
       await store.replaceInstitutionParts(tx, inst.id, checked);
       const detail = await store.institutionDetail(tx, inst);
-      await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'institution.create', entity: 'institution', entityId: inst.id, after: detail });
+      await appendAudit(tx, { cityCode: inst.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'institution.create', entity: 'institution', entityId: inst.id, after: detail });
       return detail;
     });
   } catch (e) {
@@ -63,7 +63,7 @@ export async function updateInstitution(ctx: AppContext, actor: Actor, id: strin
       const inst = await store.updateInstitutionRow(tx, id, checked, now);
       await store.replaceInstitutionParts(tx, id, checked);
       const after = await store.institutionDetail(tx, inst);
-      await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'institution.update', entity: 'institution', entityId: id, before, after });
+      await appendAudit(tx, { cityCode: inst.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'institution.update', entity: 'institution', entityId: id, before, after });
       return after;
     });
   } catch (e) {
@@ -87,7 +87,7 @@ export async function transitionInstitution(ctx: AppContext, actor: Actor, id: s
     const before = (await store.lockInstitution(tx, id))!;
     const t = fire(institutionMachine, before.status, action, actor.role);
     const after = await store.setInstitutionStatus(tx, id, t.to, now);
-    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: `institution.${action}`, entity: 'institution', entityId: id, before: { status: before.status }, after: { status: after.status, reason } });
+    await appendAudit(tx, { cityCode: before.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: `institution.${action}`, entity: 'institution', entityId: id, before: { status: before.status }, after: { status: after.status, reason } });
     return after;
   });
 }

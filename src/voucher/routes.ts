@@ -29,7 +29,7 @@ async function applyVoucher(ctx: AppContext, actor: Actor, personId: string, occ
   return ctx.db.transaction(async (tx) => {
     const id = await store.insertVoucher(tx, { cityCode: person.cityCode, personId, occupationCode }, now);
     const v = await store.lockVoucher(tx, person.cityCode, id);
-    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'voucher.apply', entity: 'voucher', entityId: id, after: v });
+    await appendAudit(tx, { cityCode: person.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'voucher.apply', entity: 'voucher', entityId: id, after: v });
     return v;
   });
 }
@@ -62,7 +62,7 @@ export async function transitionVoucher(ctx: AppContext, actor: Actor, id: strin
     }
     await store.setVoucherState(tx, v, t.to, now, { cohortId, reason: t.action === 'cancel' ? opts.reason ?? null : null });
     const after = await store.lockVoucher(tx, v.cityCode, id);
-    await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: `voucher.${action}`, entity: 'voucher', entityId: id, before: { state: v.state }, after: { state: after.state, cohortId: after.cohortId, reason: opts.reason } });
+    await appendAudit(tx, { cityCode: v.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: `voucher.${action}`, entity: 'voucher', entityId: id, before: { state: v.state }, after: { state: after.state, cohortId: after.cohortId, reason: opts.reason } });
     return after;
   });
 }
