@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../test/stores.ts';
 import { seedWorld, testApp } from '../test/fixtures.ts';
-import { readyDraft } from '../test/cohorts.ts';
+import { onDay, readyDraft } from '../test/cohorts.ts';
 import { getPack, PACKS } from '../policy/packs/index.ts';
 
 /** Every `citation` (or `…Citation`, e.g. the 无券不补 banner's) string anywhere in a JSON value. */
@@ -33,6 +33,8 @@ describeStores('each city’s cohort cites only its own pack', (store) => {
 
   it.each(CITIES.map((c, i) => ({ ...c, idBase: 800 + 40 * i })))('$city: every citation names $policy’s document', async (c) => {
     const seen: string[] = [];
+    // each city's walk starts before its cohort's dates; steps wait for their day (nothing before it could happen)
+    await t.travel(onDay('2024-11-05'));
     const call = async (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
       const r = await t.app.inject({ method, url, headers: t.as(user), ...(payload ? { payload } : {}) });
       expect(r.statusCode, `${method} ${url}: ${r.body}`).toBeLessThan(500);
@@ -55,9 +57,11 @@ describeStores('each city’s cohort cites only its own pack', (store) => {
     expect(screening.items.some((p: any) => p.reasons.some((r: any) => r.rule === 'voucher.unbound'))).toBe(c.policy === 'yangquan-2024');
     await fire(c.institution, 'submit_opening');
     await fire(c.county, 'approve_opening');
+    await t.travel(onDay('2024-11-20'));
     await fire(c.institution, 'start');
     await call(c.institution, 'GET', `/api/v1/cohorts/${d.id}/subsidy`);
     await ok(call(c.institution, 'PUT', `/api/v1/cohorts/${d.id}/completion-roster`, { personIds: d.personIds }));
+    await t.travel(onDay('2024-11-29'));
     await fire(c.institution, 'submit_completion');
     await fire(c.county, 'approve_completion');
     await ok(call(c.institution, 'PUT', `/api/v1/cohorts/${d.id}/exams`, { results: d.personIds.map((personId) => ({ personId, theoryScore: 80, practicalScore: 80 })) }));
