@@ -168,6 +168,41 @@ describeStores('cohort life cycle', (store) => {
     await store().query(`UPDATE institution SET status = 'listed' WHERE id = $1`, [world.institutions.yqMine]);
   });
 
+  it('refuses to open a cohort that an expired licence or placement agreement does not cover, changing nothing', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq-mine', idBase: 520, persons: 1, region: '140303' });
+    const set = (licence: string | null, agreement: string | null) =>
+      store().query(`UPDATE institution SET licence_valid_until = $2, contract_end = $3 WHERE id = $1`, [world.institutions.yqMine, licence, agreement]);
+    await set('2024-11-25', '2024-11-01');
+    const before = (await store().query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
+    const res = await fire(t, 'institution-yq-mine', id, 'submit_opening');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().reasons.filter((r: { rule: string }) => r.rule.startsWith('institution.')).map((r: { rule: string; citation: string }) => [r.rule, r.citation])).toEqual([
+      ['institution.licence_expired', '阳人社规发〔2024〕2号 第五条'],
+      ['institution.agreement_expired', '阳人社规发〔2024〕2号 第十七条'],
+    ]);
+    expect(res.json().reasons[0].text).toContain('2024-11-25');
+    expect(await stateOf(t, id)).toBe('draft');
+    expect((await store().query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n).toBe(before);
+    await set('2025-12-31', '2025-12-31');
+    expect((await fire(t, 'institution-yq-mine', id, 'submit_opening')).statusCode).toBe(200);
+    await set(null, null);
+  });
+
+  it('refuses a timetable slot that overlaps another slot of the same cohort', async () => {
+    const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 540, persons: 1 });
+    const count = async () => (await store().query(`SELECT count(*)::int AS n FROM lesson WHERE cohort_id = $1`, [id])).rows[0].n;
+    const before = await count();
+    const add = (startsAt: string, endsAt: string) => t.app.inject({ method: 'POST', url: `/api/v1/cohorts/${id}/lessons`, headers: t.as('institution-yq'),
+      payload: { date: '2024-11-20', startsAt, endsAt, kind: 'theory', lessons: 2, teacherId: null, topic: '重复' } });
+    for (const [s, e] of [['08:30', '16:30'], ['10:00', '11:00'], ['16:00', '18:00']]) {
+      const res = await add(s, e);
+      expect(res.statusCode, `${s}-${e}`).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'conflict', field: 'startsAt', detail: expect.stringContaining('08:30–16:30') });
+    }
+    expect(await count()).toBe(before);
+    expect((await add('16:30', '18:00')).statusCode).toBe(201);
+  });
+
   it('returns an opening with reasons back to draft, and rejects only with a reason', async () => {
     const { id } = await readyDraft(t, { user: 'institution-yq', idBase: 600, persons: 1 });
     await fire(t, 'institution-yq', id, 'submit_opening');

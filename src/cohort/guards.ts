@@ -30,7 +30,11 @@ export interface CohortFacts {
   today: string;
   pack: Pack;
   cohort: { programType: ProgramType; occupationCode: string; level: number; startDate: string; endDate: string; policy: string };
-  institution: { status: InstitutionStatus; licensed: { occupationCode: string; level: number }[]; theoryRoomsM2: number[] };
+  institution: {
+    status: InstitutionStatus; licensed: { occupationCode: string; level: number }[]; theoryRoomsM2: number[];
+    /** 办学许可证有效期至 and the end of the 定点培训 agreement (contract term), when recorded */
+    licenceValidUntil?: string | null; contractEnd?: string | null;
+  };
   lessons: LessonFact[];
   documents: DocumentKind[];
   enrolled: number;
@@ -72,6 +76,17 @@ export const GUARDS: Record<string, Guard> = {
     rule: 'institution.not_licensed', citation: `${YQ} 第五条`,
     text: `培训机构未获准开展 ${f.cohort.occupationCode} ${f.cohort.level ? `${f.cohort.level}级` : ''} 培训`,
   }],
+  // A subsidised cohort needs the institution's licence and its placement agreement in force for the whole training.
+  terms_in_force: (f) => [
+    ...(f.institution.licenceValidUntil && f.institution.licenceValidUntil < f.cohort.endDate ? [{
+      rule: 'institution.licence_expired', citation: `${YQ} 第五条`,
+      text: `培训机构办学许可证有效期至 ${f.institution.licenceValidUntil}，不能覆盖培训期 ${f.cohort.startDate} 至 ${f.cohort.endDate}`,
+    }] : []),
+    ...(f.institution.contractEnd && f.institution.contractEnd < f.cohort.endDate ? [{
+      rule: 'institution.agreement_expired', citation: `${YQ} 第十七条`,
+      text: `定点培训协议已于 ${f.institution.contractEnd} 到期，不能覆盖培训期 ${f.cohort.startDate} 至 ${f.cohort.endDate}`,
+    }] : []),
+  ],
   roster_not_empty: (f) => f.enrolled > 0 ? [] : [{ rule: 'opening.roster', citation: `${YQ} 第十条`, text: '开班申请须附培训学员名册，名册为空' }],
   lesson_rules: (f) => lessonRefusals(f),
   opening_documents: (f) => REQUIRED_OPENING_DOCUMENTS.filter((k) => !f.documents.includes(k)).map((k) => ({
@@ -134,7 +149,7 @@ export function lessonRefusals(f: CohortFacts): Refusal[] {
 
 /** Where SPEC states each workflow guard for every city: cited instead when the article is another city's. */
 const SPEC_SECTION: Record<string, string> = {
-  institution_may_train: 'SPEC §3.1', licensed_for_occupation: 'SPEC §3.1', roster_not_empty: 'SPEC §3.3', lesson_rules: 'SPEC §4.3',
+  institution_may_train: 'SPEC §3.1', licensed_for_occupation: 'SPEC §3.1', terms_in_force: 'SPEC §2 institution', roster_not_empty: 'SPEC §3.3', lesson_rules: 'SPEC §4.3',
   opening_documents: 'SPEC §3.3', no_overlapping_enrolment: 'SPEC §4.3', reason_given: 'SPEC §3.3', completion_roster: 'SPEC §3.3', exams_complete: 'SPEC §3.3',
 };
 

@@ -61,6 +61,17 @@ describeStores('vouchers, employment, subsidy preview, advance', (store) => {
     const second = (await post('institution-yq', '/api/v1/vouchers', { personId: c.personIds[0] })).json().id;
     await post('county_admin-yq', `/api/v1/vouchers/${second}/transitions`, { action: 'issue' });
     expect((await post('institution-yq', `/api/v1/vouchers/${second}/transitions`, { action: 'bind', cohortId: c.id })).json().code).toBe('conflict');
+    // 兑现 waits until the training is over and examined: refused while the cohort is a draft, nothing changes
+    const early = await post('finance-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'redeem' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'conflict', field: 'action', cohortState: 'draft' });
+    expect(early.json().detail).toContain('草稿');
+    expect((await store().query(`SELECT state FROM voucher WHERE id = $1`, [v])).rows[0].state).toBe('bound');
+    for (const state of ['rejected', 'in_training']) {
+      await store().query(`UPDATE cohort SET state = $2 WHERE id = $1`, [c.id, state]); // the cohort's state as a fact
+      expect((await post('finance-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'redeem' })).statusCode).toBe(409);
+    }
+    await store().query(`UPDATE cohort SET state = 'examined' WHERE id = $1`, [c.id]);
     expect((await post('finance-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'redeem' })).json().state).toBe('redeemed');
     expect((await post('county_admin-yq', `/api/v1/vouchers/${v}/transitions`, { action: 'write_off' })).json().state).toBe('written_off');
   });

@@ -122,6 +122,12 @@ export const addLesson = (ctx: AppContext, actor: Actor, id: string, lesson: Les
       const t = await requireInScope(tx, 'teacher', lesson.teacherId, 'teacherId', c.cityCode);
       if (t.institutionId !== c.institutionId) throw new AppError('not_found', 'teacherId: 授课教师不是本机构登记的教师', { field: 'teacherId' });
     }
+    // One slot at a time: an overlapping slot would count its lessons twice.
+    const { rows: clash } = await tx.query(
+      `SELECT to_char(starts_at, 'HH24:MI') AS s, to_char(ends_at, 'HH24:MI') AS e FROM lesson
+        WHERE city_code = $1 AND cohort_id = $2 AND date = $3 AND starts_at < $5::time AND ends_at > $4::time LIMIT 1`,
+      [c.cityCode, c.id, lesson.date, lesson.startsAt, lesson.endsAt]);
+    if (clash.length) throw new AppError('conflict', `startsAt: 与本班 ${lesson.date} ${clash[0].s}–${clash[0].e} 的课时重叠`, { field: 'startsAt' });
     return { id: await store.insertLesson(tx, c, lesson), ...lesson };
   });
 
@@ -133,7 +139,7 @@ export const removeLesson = (ctx: AppContext, actor: Actor, id: string, lessonId
 
 /** The facts the guards of a transition look at. */
 async function loadFacts(ctx: AppContext, tx: Queryable, c: store.Cohort, reason: string | null, calendar: WorkdayCalendar): Promise<CohortFacts> {
-  const inst = (await tx.query(`SELECT status FROM institution WHERE id = $1`, [c.institutionId])).rows[0];
+  const inst = (await tx.query(`SELECT status, licence_valid_until, contract_end FROM institution WHERE id = $1`, [c.institutionId])).rows[0];
   const licensed = (await tx.query<{ occupationCode: string; level: number }>(`SELECT occupation_code AS "occupationCode", level FROM institution_occupation WHERE institution_id = $1`, [c.institutionId])).rows;
   const rooms = (await tx.query(`SELECT area_m2 FROM institution_venue WHERE institution_id = $1 AND kind = 'theory'`, [c.institutionId])).rows;
   const lessons = await store.listLessons(tx, c);
@@ -146,7 +152,7 @@ async function loadFacts(ctx: AppContext, tx: Queryable, c: store.Cohort, reason
     today: shanghaiDate(ctx.now()),
     pack: packForCohort(c),
     cohort: c,
-    institution: { status: inst.status, licensed, theoryRoomsM2: rooms.map((r) => r.area_m2) },
+    institution: { status: inst.status, licensed, theoryRoomsM2: rooms.map((r) => r.area_m2), licenceValidUntil: inst.licence_valid_until, contractEnd: inst.contract_end },
     lessons: lessons.map((l) => ({ date: l.date, startsAt: l.startsAt, endsAt: l.endsAt, kind: l.kind, lessons: l.lessons, groupSize: l.groupSize ?? null })),
     documents: docs.map((d) => d.kind as DocumentKind),
     enrolled: c.enrolled,

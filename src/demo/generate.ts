@@ -321,11 +321,12 @@ export function generateDemo(rng: Rng): DemoData {
     institutionIndex[seed.key] = [];
     INSTITUTIONS[seed.key].forEach((spec, i) => {
       const key = `${seed.key}-inst-${i + 1}`;
-      const licenceFrom = dateBetween(rng, '2021-01-01', '2023-12-31');
+      const licenceFrom = dateBetween(rng, '2022-01-01', '2023-12-31');
       const contracted = spec.status !== 'applied';
-      // Wenshui selects for a 3-year service (renewed yearly); the others select each year.
+      // Wenshui selects for a 3-year service (renewed yearly); the others' agreements here cover 2025–2026, so that
+      // the demo's cohorts (2026) are covered (an expired agreement blocks opening).
       const [contractStart, contractEnd] = !contracted ? [null, null]
-        : seed.key === 'wenshui' ? ['2024-01-01', '2026-12-31'] : ['2025-01-01', '2025-12-31'];
+        : seed.key === 'wenshui' ? ['2024-01-01', '2026-12-31'] : ['2025-01-01', '2026-12-31'];
       const practical = spec.occupations.map(([code]) => occupationByCode(code)!).filter((o) => o.kind !== 'special_ability');
       const venues: DemoVenue[] = [
         { name: '理论教室一', kind: 'theory', areaM2: spec.smallTheoryRoom ? 45 : int(rng, 60, 150) },

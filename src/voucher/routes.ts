@@ -9,6 +9,8 @@ import { pageOf, pageQuery } from '../shared/page.ts';
 import { getPersonInScope } from '../person/store.ts';
 import { getCohortInScope } from '../cohort/store.ts';
 import { VOUCHER_STATES, voucherMachine } from './voucher.ts';
+import { COHORT_STATE_LABELS, type CohortState } from '../cohort/cohort.ts';
+import type { Queryable } from '../db/db.ts';
 import { packForCohort, packForRegion, voucherRule } from '../cohort/pack.ts';
 import * as store from './store.ts';
 
@@ -32,6 +34,18 @@ async function applyVoucher(ctx: AppContext, actor: Actor, personId: string, occ
     await appendAudit(tx, { cityCode: person.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'voucher.apply', entity: 'voucher', entityId: id, after: v });
     return v;
   });
+}
+
+/** States in which a cohort's training is over and examined: only then can its vouchers be redeemed (兑现). */
+const REDEEMABLE_COHORT_STATES = ['examined', 'claimed', 'closed'];
+
+/** 兑现 comes after training, exams and payment (SPEC §3.2): never for a cohort that was rejected or has not finished. */
+async function requireRedeemable(tx: Queryable, v: store.Voucher) {
+  const { rows } = await tx.query(`SELECT state FROM cohort WHERE city_code = $1 AND id = $2`, [v.cityCode, v.cohortId]);
+  const state = rows[0]?.state as CohortState | undefined;
+  if (!state || !REDEEMABLE_COHORT_STATES.includes(state)) {
+    throw new AppError('conflict', `电子券须在培训结束、考核并拨付补贴后兑现；所绑定培训班当前为“${state ? COHORT_STATE_LABELS[state] : '未知'}”`, { field: 'action', cohortState: state ?? null });
+  }
 }
 
 /** One step of the closed loop, in one transaction with its audit entry. `bind` ties it to the person's enrolment. */
@@ -60,6 +74,7 @@ export async function transitionVoucher(ctx: AppContext, actor: Actor, id: strin
       cohortId = cohort.id;
       await tx.query(`UPDATE enrolment SET voucher_id = $4 WHERE city_code = $1 AND cohort_id = $2 AND person_id = $3`, [cohort.cityCode, cohort.id, v.personId, v.id]);
     }
+    if (t.action === 'redeem') await requireRedeemable(tx, v);
     await store.setVoucherState(tx, v, t.to, now, { cohortId, reason: t.action === 'cancel' ? opts.reason ?? null : null });
     const after = await store.lockVoucher(tx, v.cityCode, id);
     await appendAudit(tx, { cityCode: v.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: `voucher.${action}`, entity: 'voucher', entityId: id, before: { state: v.state }, after: { state: after.state, cohortId: after.cohortId, reason: opts.reason } });

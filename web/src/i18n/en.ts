@@ -95,6 +95,8 @@ const en: Shape<Messages> = {
     print: 'Print',
   },
   institution: {
+    termExpired: { licence: 'The licence expired on {{date}}: no subsidised cohort may open', agreement: 'The placement agreement ended on {{date}}: no subsidised cohort may open' },
+    termEnding: { licence: 'The licence ends on {{date}}', agreement: 'The placement agreement ends on {{date}}' },
     listTitle: 'Institution directory',
     searchPlaceholder: 'Name, credit code, contact',
     newTitle: 'New training institution',

@@ -92,6 +92,8 @@ const zhCN = {
     print: '打印',
   },
   institution: {
+    termExpired: { licence: '办学许可证已于 {{date}} 到期：不能开办补贴性培训班', agreement: '定点培训协议已于 {{date}} 到期：不能开办补贴性培训班' },
+    termEnding: { licence: '办学许可证将于 {{date}} 到期', agreement: '定点培训协议将于 {{date}} 到期' },
     listTitle: '机构目录',
     searchPlaceholder: '机构名称、信用代码、联系人',
     newTitle: '新增培训机构',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -40,6 +41,7 @@ export function InstitutionDetailPage() {
         ) : null}
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <TermWarnings inst={inst} />
         <Card title={t('institution.basic')} size="small">
           <Descriptions
             column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
@@ -201,5 +203,21 @@ function TransitionModal({ institution, action, onClose, onDone }: {
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** An expired licence or placement agreement blocks opening subsidised cohorts; one ending within 30 days is a warning. */
+function TermWarnings({ inst }: { inst: InstitutionDetail }) {
+  const { t } = useTranslation();
+  const today = dayjs().format('YYYY-MM-DD');
+  const soon = dayjs().add(30, 'day').format('YYYY-MM-DD');
+  const terms = [['licence', inst.licenceValidUntil], ['agreement', inst.contractEnd]] as const;
+  return (
+    <>
+      {terms.filter(([, end]) => end && end <= soon).map(([kind, end]) => (
+        <Alert key={kind} type={end! < today ? 'error' : 'warning'} showIcon data-testid={`term-${kind}`}
+          title={t(end! < today ? `institution.termExpired.${kind}` : `institution.termEnding.${kind}`, { date: end })} />
+      ))}
+    </>
   );
 }
