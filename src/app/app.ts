@@ -10,6 +10,8 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { registerProblemHandler } from './problem.ts';
+import { registerHardening } from './hardening.ts';
+import { UPLOAD_LIMIT_BYTES } from './upload.ts';
 import { registerSessionHook, sessionRoutes } from '../auth/routes.ts';
 import { personRoutes } from '../person/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
@@ -26,17 +28,20 @@ export interface AppOptions {
   logger?: boolean;
   /** Built web app to serve at /; skipped when the folder does not exist. */
   webDir?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers (HTTPS detection for Secure cookies, client address). */
+  trustProxy?: boolean;
 }
 
 /** The thin layer that wires the bounded contexts into one HTTP server. */
 export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  registerHardening(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'peixun API', version: '1', description: '补贴性职业技能培训 — real-name training management' },

@@ -18,7 +18,7 @@ export const serve: Command = async (argv, io) => {
     const summary = await loadDemo(db, { password: io.env.PEIXUN_DEMO_PASSWORD || 'peixun-demo', now: now() });
     io.out(summary);
   }
-  const app = await buildApp({ db, now, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir! }, { logger: io.env.PEIXUN_LOG === '1' });
+  const app = await buildApp({ db, now, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir! }, { logger: io.env.PEIXUN_LOG === '1', trustProxy: io.env.PEIXUN_TRUST_PROXY === '1' });
   app.addHook('onClose', async () => db.close());
   const address = await app.listen({ port, host: io.env.HOST || '127.0.0.1' });
   io.out(`peixun serving ${address} on ${config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`}`);
