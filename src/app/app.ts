@@ -11,6 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context.ts';
 import { registerProblemHandler } from './problem.ts';
 import { loggerOptions, type LogOptions } from './log.ts';
+import { registerHardening } from './hardening.ts';
+import { UPLOAD_LIMIT_BYTES } from './upload.ts';
 import { registerSessionHook, sessionRoutes } from '../auth/routes.ts';
 import { personRoutes } from '../person/routes.ts';
 import { registryRoutes } from '../registry/routes.ts';
@@ -30,19 +32,22 @@ export interface AppOptions {
   logger?: LogOptions | false;
   /** Built web app to serve at /; skipped when the folder does not exist. */
   webDir?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers (HTTPS detection for Secure cookies, client address). */
+  trustProxy?: boolean;
 }
 
 /** The thin layer that wires the bounded contexts into one HTTP server. */
 export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
-  const app = Fastify({ ...loggerOptions(options.logger ?? false), bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ ...loggerOptions(options.logger ?? false), bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   // The request id a problem response carries is the one the log line of the request carries.
   app.addHook('onRequest', async (req, reply) => void reply.header('x-request-id', req.id));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  registerHardening(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'peixun API', version: '1', description: '补贴性职业技能培训 — real-name training management' },

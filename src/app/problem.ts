@@ -43,7 +43,7 @@ export function registerProblemHandler(app: FastifyInstance) {
       problem = problemOf('rate_limited', 'too many requests; try again later', {}, req.url);
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       const status = (err as FastifyError).statusCode!;
-      const code: ErrorCode = status === 404 ? 'not_found' : status === 413 || status === 415 || status === 400 ? 'validation' : 'conflict';
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 415 || status === 400 ? 'validation' : 'conflict';
       problem = { ...problemOf(code, err.message, {}, req.url), status };
     } else {
       problem = problemOf('internal', 'internal error', {}, req.url);

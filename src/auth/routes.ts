@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, SESSION_COOKIE, type Api } from '../app/http.ts';
 import { AppError } from '../shared/errors.ts';
@@ -59,22 +60,20 @@ export function sessionRoutes(app: Api, ctx: AppContext) {
     const { username, password } = req.body;
     const now = ctx.now();
     const account = await store.findAccountByUsername(ctx.db, username);
-    if (!account) throw new AppError('invalid_credentials', 'wrong username or password');
-    if (account.locked_until && new Date(account.locked_until) > now) {
-      throw new AppError('locked', `too many failed sign-ins; the account is locked until ${account.locked_until}`, { lockedUntil: account.locked_until });
-    }
-    if (!(await store.checkPassword(account.password_hash, password))) {
-      const after = await ctx.db.transaction(async (tx) => {
+    // One answer for an unknown account, a locked one and a wrong password, after one hash verification each, so that
+    // neither the reply nor its time tells which accounts exist or are locked.
+    const refused = () => new AppError('invalid_credentials', 'wrong username or password, or the account is locked after repeated failures; try again later');
+    const locked = (until: string | null) => !!until && new Date(until) > now;
+    const right = await store.checkPassword(account?.password_hash ?? await store.dummyPasswordHash(), password);
+    if (!account || locked(account.locked_until)) throw refused();
+    if (!right) {
+      await ctx.db.transaction(async (tx) => {
         const r = await store.recordLoginFailure(tx, account.id, LOCKOUT_AFTER_FAILURES, new Date(now.getTime() + LOCKOUT_MS));
-        if (r.locked_until && new Date(r.locked_until) > now) {
-          await appendAudit(tx, { cityCode: store.cityOfRegion(account.region_code), at: now, actorId: account.id, actor: account.username, action: 'account.lock', entity: 'account', entityId: account.id, after: { lockedUntil: r.locked_until } });
+        if (locked(r.locked_until)) {
+          await appendAudit(tx, { at: now, actorId: account.id, actor: account.username, action: 'account.lock', entity: 'account', entityId: account.id, cityCode: store.cityOfRegion(account.region_code), after: { lockedUntil: r.locked_until } });
         }
-        return r;
       });
-      if (after.locked_until && new Date(after.locked_until) > now) {
-        throw new AppError('locked', `too many failed sign-ins; the account is locked until ${after.locked_until}`, { lockedUntil: after.locked_until });
-      }
-      throw new AppError('invalid_credentials', 'wrong username or password');
+      throw refused();
     }
     const token = store.newSessionToken();
     await ctx.db.transaction(async (tx) => {
@@ -82,14 +81,14 @@ export function sessionRoutes(app: Api, ctx: AppContext) {
       await store.insertSession(tx, store.tokenHash(token), account.id, now, new Date(now.getTime() + SESSION_MAX_MS));
       await appendAudit(tx, { cityCode: store.cityOfRegion(account.region_code), at: now, actorId: account.id, actor: account.username, action: 'session.create', entity: 'account', entityId: account.id });
     });
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(), maxAge: SESSION_MAX_MS / 1000 });
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(req), maxAge: SESSION_MAX_MS / 1000 });
     return presentMe(store.toActor(account), await store.orgNameOf(ctx.db, store.toActor(account)));
   });
 
   app.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await store.deleteSession(ctx.db, store.tokenHash(token));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(req) });
     return reply.status(204).send();
   });
 
@@ -101,5 +100,8 @@ export function sessionRoutes(app: Api, ctx: AppContext) {
   }, async (req) => ({ signedIn: !!req.actor, me: req.actor ? presentMe(req.actor, await store.orgNameOf(ctx.db, req.actor)) : null }));
 }
 
-// Behind TLS in production the cookie must be Secure; locally (http://localhost) it cannot be.
-const secureCookie = () => process.env.PEIXUN_SECURE_COOKIE === '1';
+/**
+ * Secure whenever the browser speaks HTTPS: directly, or through a proxy when `PEIXUN_TRUST_PROXY` lets Fastify
+ * read X-Forwarded-Proto. Locally (http://localhost) a Secure cookie would not be sent back.
+ */
+const secureCookie = (req: FastifyRequest) => req.protocol === 'https' || process.env.PEIXUN_SECURE_COOKIE === '1';

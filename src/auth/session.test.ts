@@ -52,10 +52,13 @@ describeStores('sessions', (store) => {
       expect(r.statusCode).toBe(401);
     }
     const fifth = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'inspector-yq', password: 'bad' }, remoteAddress: '10.0.1.1' });
-    expect(fifth.statusCode).toBe(423);
+    expect(fifth.statusCode).toBe(401);
     const right = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'inspector-yq', password: PASSWORD }, remoteAddress: '10.0.1.2' });
-    expect(right.statusCode).toBe(423);
-    expect(right.json().code).toBe('locked');
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'nobody-at-all', password: PASSWORD }, remoteAddress: '10.0.1.4' });
+    // a locked account answers exactly like an unknown one: the reply tells nobody which accounts exist or are locked
+    expect(right.statusCode).toBe(401);
+    expect(right.json()).toEqual(unknown.json());
+    expect(fifth.json()).toEqual(unknown.json());
     clock.advance(16 * 60_000);
     const later = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'inspector-yq', password: PASSWORD }, remoteAddress: '10.0.1.3' });
     expect(later.statusCode).toBe(200);
@@ -96,5 +99,37 @@ describeStores('sessions', (store) => {
     const out = await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: t.as('county_admin-hz') });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/me', headers: t.as('county_admin-hz') })).statusCode).toBe(401);
+  });
+
+  it('spends about as long on an unknown account as on a wrong password (both verify one hash)', async () => {
+    const time = async (username: string, i: number) => {
+      const started = performance.now();
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: 'wrong-one' }, remoteAddress: `10.7.${i}.1` });
+      expect(r.statusCode).toBe(401);
+      return performance.now() - started;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    // alternate, so that machine load hits both alike; reviewer2 is never locked: 3 failures only
+    for (let i = 0; i < 3; i++) {
+      wrong.push(await time('county_admin-yq2', i));
+      unknown.push(await time(`nobody-${i}`, i + 10));
+    }
+    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
+  });
+
+  it('sets the Secure cookie flag when the request came over HTTPS through a trusted proxy', async () => {
+    const { buildApp } = await import('../app/app.ts');
+    const app = await buildApp(t.ctx, { webDir: '/nonexistent', trustProxy: true });
+    try {
+      const login = (proto: string, ip: string) => app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'x-forwarded-proto': proto }, payload: { username: 'inspector-yq', password: PASSWORD }, remoteAddress: ip });
+      const https = await login('https', '10.8.0.1');
+      const http = await login('http', '10.8.0.2');
+      expect(https.cookies.find((c) => c.name === 'peixun_session')?.secure).toBe(true);
+      expect(http.cookies.find((c) => c.name === 'peixun_session')?.secure).toBeUndefined();
+    } finally {
+      await app.close();
+    }
   });
 });

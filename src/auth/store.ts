@@ -7,6 +7,9 @@ import type { Actor, Role } from './auth.ts';
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const hashPassword = (password: string) => hash(password, ARGON2);
+let dummy: Promise<string> | undefined;
+/** A hash of no one's password: verified against when the account is unknown, so that it costs the same time. */
+export const dummyPasswordHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 export const checkPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
 
 /** 256 random bits; only its sha256 is stored, so a leaked session table opens no session. */

@@ -1,5 +1,6 @@
 import { SYSTEM_CHAIN } from '../audit/audit.ts';
 import { z } from 'zod';
+import { isoDate } from '../shared/dates.ts';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
 import { allow, authorize } from '../auth/auth.ts';
@@ -30,7 +31,7 @@ export function calendarRoutes(app: Api, ctx: AppContext) {
       body: z.object({
         year: z.number().int().min(2000).max(2100),
         source: z.string().trim().min(2, '请填写来源（国务院办公厅通知文号）'),
-        days: z.array(z.object({ date: z.iso.date(), kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1) })).min(1, '至少一天'),
+        days: z.array(z.object({ date: isoDate(), kind: z.enum(['holiday', 'workday']), name: z.string().trim().min(1) })).min(1, '至少一天'),
       }),
     },
   }, async (req, reply) => {

@@ -27,7 +27,7 @@ export const serve: Command = async (argv, io) => {
   // The demo's clock runs only in a demo store served as a demo; everywhere else the clock is real time.
   const demoClock = argv.includes('--demo') ? await openDemoClock(db, now) : null;
   const clock = demoClock?.now ?? now;
-  const app = await buildApp({ db, now: clock, demoClock, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir!, auditDir: checkpointDir(config.dataDir!) }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' } });
+  const app = await buildApp({ db, now: clock, demoClock, identity: fixtureIdentityCheck(db), dataDir: config.databaseUrl ? null : config.dataDir!, auditDir: checkpointDir(config.dataDir!) }, { logger: { level: io.env.PEIXUN_LOG === '1' ? 'info' : 'error' }, trustProxy: io.env.PEIXUN_TRUST_PROXY === '1' });
   const keepCheckpoint = () => writeCheckpoint(db, config.dataDir!, clock()).catch((e) => app.log.error({ err: e }, 'audit checkpoint failed'));
   await keepCheckpoint();
   const timer = setInterval(keepCheckpoint, CHECKPOINT_EVERY_MS);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../shared/dates.ts';
 import { allow, type Actor } from '../auth/auth.ts';
 import { defineMachine } from '../shared/machine.ts';
 import { PROGRAM_TYPES, type ProgramType } from '../policy/policy.ts';
@@ -89,9 +90,9 @@ export const ALLOWED_UPLOAD_TYPES: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
 };
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export { UPLOAD_LIMIT_BYTES as MAX_UPLOAD_BYTES } from '../app/upload.ts';
 
-const date = z.iso.date('日期格式应为 YYYY-MM-DD');
+const date = isoDate();
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
 export const cohortInput = z.object({

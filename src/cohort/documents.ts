@@ -34,32 +34,37 @@ export function checkUpload(filename: string, contentType: string, bytes: Buffer
 const fileOnDisk = (dataDir: string, sha256: string) => path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
 
 export async function uploadDocument(ctx: AppContext, actor: Actor, cohortId: string, kind: string, file: { filename: string; mimetype: string; bytes: Buffer }) {
-  if (!(kind in DOCUMENT_KINDS)) throw invalid('kind', `未知的材料类别 ${kind}（可选：${Object.keys(DOCUMENT_KINDS).join('、')}）`);
+  if (!Object.hasOwn(DOCUMENT_KINDS, kind)) throw invalid('kind', `未知的材料类别 ${kind}（可选：${Object.keys(DOCUMENT_KINDS).join('、')}）`);
   const visible = await visibleCohort(ctx, actor, cohortId);
   authorize(cohortPolicy, actor, 'upload', visible);
   checkUpload(file.filename, file.mimetype, file.bytes);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  if (ctx.dataDir) {
-    const target = fileOnDisk(ctx.dataDir, sha256);
-    if (!fs.existsSync(target)) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(`${target}.tmp`, file.bytes);
-      fs.renameSync(`${target}.tmp`, target); // whole file or none
-    }
+  // The bytes go to disk before the row that names them; if the row is not written, a file we created is removed.
+  const target = ctx.dataDir ? fileOnDisk(ctx.dataDir, sha256) : null;
+  const created = target !== null && !fs.existsSync(target);
+  if (created) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(`${target}.tmp`, file.bytes);
+    fs.renameSync(`${target}.tmp`, target); // whole file or none
   }
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const c = await store.lockCohort(tx, visible.cityCode, cohortId);
-    authorize(cohortPolicy, actor, 'upload', c);
-    const { rows } = await tx.query(
-      `INSERT INTO cohort_document (city_code, cohort_id, kind, filename, content_type, size, sha256, content, uploaded_by, uploaded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [c.cityCode, c.id, kind, file.filename, file.mimetype, file.bytes.length, sha256, ctx.dataDir ? null : file.bytes, actor.username, now],
-    );
-    const doc = { id: rows[0].id as string, kind: kind as DocumentKind, filename: file.filename, contentType: file.mimetype, size: file.bytes.length, sha256 };
-    await appendAudit(tx, { cityCode: c.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action: 'cohort.document_upload', entity: 'cohort', entityId: c.id, after: doc });
-    return doc;
-  });
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const c = await store.lockCohort(tx, visible.cityCode, cohortId);
+      authorize(cohortPolicy, actor, 'upload', c);
+      const { rows } = await tx.query(
+        `INSERT INTO cohort_document (city_code, cohort_id, kind, filename, content_type, size, sha256, content, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [c.cityCode, c.id, kind, file.filename, file.mimetype, file.bytes.length, sha256, ctx.dataDir ? null : file.bytes, actor.username, now],
+      );
+      const doc = { id: rows[0].id as string, kind: kind as DocumentKind, filename: file.filename, contentType: file.mimetype, size: file.bytes.length, sha256 };
+      await appendAudit(tx, { at: now, actorId: actor.accountId, actor: actor.username, action: 'cohort.document_upload', entity: 'cohort', entityId: c.id, cityCode: c.cityCode, after: doc });
+      return doc;
+    });
+  } catch (e) {
+    if (created) fs.rmSync(target, { force: true });
+    throw e;
+  }
 }
 
 export async function listDocuments(ctx: AppContext, c: store.Cohort) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isoDate } from '../shared/dates.ts';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
+import { readUpload } from '../app/upload.ts';
 import { authorize, type Actor } from '../auth/auth.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { actionsFrom } from '../shared/machine.ts';
@@ -91,9 +93,9 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
   app.post('/api/v1/cohorts/:id/roster', {
     schema: { tags: ['cohorts'], summary: 'Import a 学员花名册 .xlsx into a draft: register and enrol every row (mode all, good or check)', params: idParam, querystring: z.object({ mode: z.enum(['all', 'good', 'check']).default('all') }) },
   }, async (req) => {
-    const file = await req.file().catch(() => undefined);
-    if (!file || !/\.xlsx$/i.test(file.filename)) throw invalid('file', '请上传 .xlsx 学员花名册（multipart 字段 file）');
-    return service.importCohortRoster(ctx, actorOf(req), req.params.id, await file.toBuffer(), req.query.mode);
+    const file = await readUpload(req);
+    if (!/\.xlsx$/i.test(file.filename)) throw invalid('file', '请上传 .xlsx 学员花名册（multipart 字段 file）');
+    return service.importCohortRoster(ctx, actorOf(req), req.params.id, file.bytes, req.query.mode);
   });
 
   app.get('/api/v1/cohorts/:id/roster.xlsx', { schema: { tags: ['cohorts'], summary: 'The cohort’s roster as a 学员花名册 .xlsx', params: idParam } }, async (req, reply) => {
@@ -125,14 +127,8 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
     schema: { tags: ['cohorts'], summary: 'Upload an opening/completion document (multipart: field kind, then file); sha256 recorded', params: idParam },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    const file = await req.file().catch(() => undefined);
-    if (!file) throw invalid('file', '请上传文件（multipart 字段 file）');
-    const kind = (file.fields.kind as { value?: string } | undefined)?.value ?? '';
-    const bytes = await file.toBuffer().catch((e) => {
-      if (e?.code === 'FST_REQ_FILE_TOO_LARGE') throw invalid('file', '文件过大');
-      throw e;
-    });
-    return reply.status(201).send(await documents.uploadDocument(ctx, actor, req.params.id, kind, { filename: file.filename, mimetype: file.mimetype, bytes }));
+    const file = await readUpload(req);
+    return reply.status(201).send(await documents.uploadDocument(ctx, actor, req.params.id, file.fields.kind ?? '', file));
   });
 
   app.get('/api/v1/cohorts/:id/documents/:documentId', { schema: { tags: ['cohorts'], summary: 'Download a document', params: idParam.extend({ documentId: z.uuid() }) } }, async (req, reply) => {
@@ -165,7 +161,7 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
     async (req) => outcomes.assignEvaluator(ctx, actorOf(req), req.params.id, req.body.evaluatorId));
 
   app.put('/api/v1/cohorts/:id/evaluations', {
-    schema: { tags: ['cohorts'], summary: 'Record skill-level evaluation results (the assigned evaluator)', params: idParam, body: z.object({ results: z.array(z.object({ personId: z.uuid(), passed: z.boolean(), certificateNo: z.string().trim().max(40).nullable(), evaluatedOn: z.iso.date() })).min(1) }) },
+    schema: { tags: ['cohorts'], summary: 'Record skill-level evaluation results (the assigned evaluator)', params: idParam, body: z.object({ results: z.array(z.object({ personId: z.uuid(), passed: z.boolean(), certificateNo: z.string().trim().max(40).nullable(), evaluatedOn: isoDate() })).min(1) }) },
   }, async (req) => outcomes.recordEvaluations(ctx, actorOf(req), req.params.id, req.body.results));
 
   const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').nullable().default(null);
@@ -174,7 +170,7 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
       tags: ['cohorts'], summary: 'Record an employment proof for a trainee; answers whether it counts under the pack', params: idParam,
       body: z.object({
         personId: z.uuid(), kind: z.enum(Object.keys(PROOF_KINDS) as ['contract', 'business_licence', 'flexible']), employer: z.string().trim().min(1).max(100),
-        employerCreditCode: z.string().trim().max(18).nullable().default(null), contractStart: z.iso.date().nullable().default(null), contractEnd: z.iso.date().nullable().default(null),
+        employerCreditCode: z.string().trim().max(18).nullable().default(null), contractStart: isoDate().nullable().default(null), contractEnd: isoDate().nullable().default(null),
         firstPayrollMonth: month, latestPayrollMonth: month,
       }),
     },

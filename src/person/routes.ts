@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
+import { readUpload } from '../app/upload.ts';
 import { authorize } from '../auth/auth.ts';
 import { AppError } from '../shared/errors.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
@@ -94,11 +95,9 @@ export function personRoutes(app: Api, ctx: AppContext) {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(personPolicy, actor, 'import');
-    const file = await req.file().catch(() => undefined);
-    if (!file) throw new AppError('validation', 'file: 请上传 .xlsx 文件（multipart 字段 file）', { field: 'file' });
+    const file = await readUpload(req);
     if (!/\.xlsx$/i.test(file.filename)) throw new AppError('validation', `file: 只接受 .xlsx 文件，收到 ${file.filename}`, { field: 'file' });
-    const buffer = await file.toBuffer();
-    return service.importRoster(ctx, actor, buffer, req.query.mode);
+    return service.importRoster(ctx, actor, file.bytes, req.query.mode);
   });
 
   app.get('/api/v1/persons/export', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../shared/dates.ts';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
 import { allow, authorize } from '../auth/auth.ts';
@@ -47,8 +48,8 @@ const packSummary = (p: Pack) => ({
 const parameterInput = z.object({
   key: z.string().min(1),
   value: z.number().int('应为整数（金额以分计）').nonnegative('不能为负数'),
-  from: z.iso.date('日期格式应为 YYYY-MM-DD'),
-  to: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
+  from: isoDate(),
+  to: isoDate().optional(),
   programType: z.enum(PROGRAM_TYPES).optional(),
   occupation: z.string().trim().min(1).optional(),
   level: z.number().int().min(1).max(5).optional(),
@@ -100,7 +101,7 @@ export function policyRoutes(app: Api, ctx: AppContext) {
   app.post('/api/v1/policies/:id/parameters/:parameterId/end', {
     schema: {
       tags: ['policy'], summary: 'End a parameter value’s effect on a date (values are never deleted)',
-      params: z.object({ id: z.string(), parameterId: z.uuid() }), body: z.object({ to: z.iso.date('日期格式应为 YYYY-MM-DD') }),
+      params: z.object({ id: z.string(), parameterId: z.uuid() }), body: z.object({ to: isoDate() }),
     },
   }, async (req) => {
     const actor = actorOf(req);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../shared/dates.ts';
 import { allow, type Actor } from '../auth/auth.ts';
 import { defineMachine } from '../shared/machine.ts';
 
@@ -45,12 +46,12 @@ export const institutionInput = z.object({
   regionCode: z.string().regex(/^\d{6}$/, '地区代码应为6位数字'),
   creditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为18位'),
   licenceNo: z.string().trim().min(1, '办学许可证号不能为空').max(60),
-  licenceValidUntil: z.iso.date('日期格式应为 YYYY-MM-DD').nullish(),
+  licenceValidUntil: isoDate().nullish(),
   contactName: z.string().trim().min(1, '联系人不能为空').max(30),
   contactPhone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确'),
   address: z.string().trim().max(200).default(''),
-  contractStart: z.iso.date('日期格式应为 YYYY-MM-DD').nullish(),
-  contractEnd: z.iso.date('日期格式应为 YYYY-MM-DD').nullish(),
+  contractStart: isoDate().nullish(),
+  contractEnd: isoDate().nullish(),
   venues: z.array(z.object({ name: z.string().trim().min(1).max(60), kind: z.enum(['theory', 'practical']), areaM2 })).default([]),
   equipment: z.array(z.object({ name: z.string().trim().min(1).max(60), quantity: z.number().int().positive() })).default([]),
   teachers: z.array(z.object({

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import { AppError } from '../shared/errors.ts';
 import { isBureau, type Actor } from '../auth/auth.ts';
 import { scopeCondition } from '../auth/scope.ts';
 import type { InstitutionInput, InstitutionStatus } from './institution.ts';
@@ -119,14 +120,31 @@ export async function updateInstitutionRow(tx: Queryable, id: string, i: Institu
   return toInstitution(rows[0]);
 }
 
-/** Venues, equipment, teachers and licensed occupations are replaced as a whole on each save. */
+/**
+ * Venues, equipment and licensed occupations are replaced as a whole on each save. Teachers are kept by their ID
+ * number (lessons refer to them by id): updated in place, added, or removed only when no lesson names them.
+ */
 export async function replaceInstitutionParts(tx: Queryable, id: string, parts: Pick<InstitutionInput, 'venues' | 'equipment' | 'teachers' | 'occupations'>) {
-  for (const table of ['institution_venue', 'institution_equipment', 'teacher', 'institution_occupation']) {
+  for (const table of ['institution_venue', 'institution_equipment', 'institution_occupation']) {
     await tx.query(`DELETE FROM ${table} WHERE institution_id = $1`, [id]);
   }
   for (const v of parts.venues) await tx.query(`INSERT INTO institution_venue (institution_id, name, kind, area_m2) VALUES ($1, $2, $3, $4)`, [id, v.name, v.kind, v.areaM2]);
   for (const e of parts.equipment) await tx.query(`INSERT INTO institution_equipment (institution_id, name, quantity) VALUES ($1, $2, $3)`, [id, e.name, e.quantity]);
-  for (const t of parts.teachers) await tx.query(`INSERT INTO teacher (institution_id, name, id_number, qualification, certificate_no) VALUES ($1, $2, $3, $4, $5)`, [id, t.name, t.idNumber, t.qualification, t.certificateNo]);
+  const kept = parts.teachers.map((t) => t.idNumber);
+  const { rows: referenced } = await tx.query(
+    `SELECT t.name FROM teacher t WHERE t.institution_id = $1 AND NOT (t.id_number = ANY($2::text[]))
+       AND EXISTS (SELECT 1 FROM lesson l WHERE l.teacher_id = t.id) ORDER BY t.name`, [id, kept]);
+  if (referenced.length) {
+    const names = referenced.map((r) => r.name as string);
+    throw new AppError('conflict', `teachers: ${names.join('、')} 已排入课表，不能删除`, { field: 'teachers', teachers: names });
+  }
+  await tx.query(`DELETE FROM teacher WHERE institution_id = $1 AND NOT (id_number = ANY($2::text[]))`, [id, kept]);
+  for (const t of parts.teachers) {
+    await tx.query(
+      `INSERT INTO teacher (institution_id, name, id_number, qualification, certificate_no) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (institution_id, id_number) DO UPDATE SET name = EXCLUDED.name, qualification = EXCLUDED.qualification, certificate_no = EXCLUDED.certificate_no`,
+      [id, t.name, t.idNumber, t.qualification, t.certificateNo]);
+  }
   for (const o of parts.occupations) await tx.query(`INSERT INTO institution_occupation (institution_id, occupation_code, level) VALUES ($1, $2, $3)`, [id, o.occupationCode, o.level]);
 }
 

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   out_of_force: 422, // the policy pack is not in force on the case's date
   ineligible: 422,
   guard_failed: 422, // the action is allowed from this state, but a condition of it does not hold (details.reasons)
+  payload_too_large: 413, // an upload above the limit, refused whole
   locked: 423,
   rate_limited: 429,
   internal: 500,
