@@ -33,13 +33,14 @@ export async function resetStore(db: Database): Promise<void> {
 }
 
 /** The role accounts of SPEC §5.1, named ROLE-CITY; bureau accounts sit at the city, or at 文水县 for wenshui. */
-const BUREAU_ACCOUNTS: Array<[string, Role, string]> = [
-  ['city_admin', 'city_admin', '市人社局管理员'],
-  ['county_admin', 'county_admin', '县人社局管理员'],
-  ['reviewer', 'reviewer', '经办人甲'],
-  ['reviewer2', 'reviewer', '经办人乙'],
-  ['finance', 'finance', '财政局复审'],
-  ['inspector', 'inspector', '监督检查员'],
+/** Display names read as a user would say them: the office by its place's name, officers by their own names. */
+const BUREAU_ACCOUNTS: Array<[string, Role, (place: { city: string; county: string }) => string]> = [
+  ['city_admin', 'city_admin', (p) => `${p.city}人社局`],
+  ['county_admin', 'county_admin', (p) => `${p.county}人社局`],
+  ['reviewer', 'reviewer', () => '王丽（经办人）'],
+  ['reviewer2', 'reviewer', () => '李强（经办人）'],
+  ['finance', 'finance', (p) => `${p.city}财政局`],
+  ['inspector', 'inspector', () => '赵敏（监督检查）'],
 ];
 
 /**
@@ -63,10 +64,11 @@ export async function loadDemo(db: Database, options: { password: string; now: D
     for (const seed of SEED_REGIONS) {
       const city = seed.cityCode;
       const county = seed.code !== city ? seed.code : countiesOf(city)[0].code;
+      const place = { city: seed.name, county: seed.code !== city ? seed.name : countiesOf(city)[0].name };
       for (const [prefix, role, title] of BUREAU_ACCOUNTS) {
         const region = role === 'county_admin' || seed.code !== city ? county : city;
         const username = `${prefix}-${seed.key}`;
-        await insertAccount(tx, { username, passwordHash: await hashFor(username), role, displayName: `${seed.name}${title}`, regionCode: region }, options.now);
+        await insertAccount(tx, { username, passwordHash: await hashFor(username), role, displayName: title(place), regionCode: region }, options.now);
       }
       const inst = data.institutions.findIndex((i) => i.regionCode === seed.code && i.status === 'listed');
       const evaluator = data.evaluators.findIndex((e) => e.regionCode === seed.code);
