@@ -8,6 +8,7 @@ import { actionsFrom, fire } from '../shared/machine.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
 import { getPersonInScope } from '../person/store.ts';
 import { getCohortInScope } from '../cohort/store.ts';
+import { occupationsByCode } from '../registry/store.ts';
 import { VOUCHER_STATES, voucherMachine } from './voucher.ts';
 import { COHORT_STATE_LABELS, type CohortState } from '../cohort/cohort.ts';
 import type { Queryable } from '../db/db.ts';
@@ -27,6 +28,9 @@ async function applyVoucher(ctx: AppContext, actor: Actor, personId: string, occ
   authorize(voucherPolicy, actor, 'apply', { personId });
   const person = await getPersonInScope(ctx.db, actor, personId);
   if (!person) throw new AppError('not_found', 'personId: 找不到此人，或不在本账号范围内', { field: 'personId' });
+  if (occupationCode && !(await occupationsByCode(ctx.db, [occupationCode])).size) {
+    throw new AppError('not_found', 'occupationCode: 职业目录中没有此职业（工种）', { field: 'occupationCode' });
+  }
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const id = await store.insertVoucher(tx, { cityCode: person.cityCode, personId, occupationCode }, now);
@@ -94,7 +98,7 @@ export function voucherRoutes(app: Api, ctx: AppContext) {
   });
 
   app.post('/api/v1/vouchers', {
-    schema: { tags: ['vouchers'], summary: 'Apply for an e-voucher (申请)', body: z.object({ personId: z.uuid(), occupationCode: z.string().nullish() }) },
+    schema: { tags: ['vouchers'], summary: 'Apply for an e-voucher (申请)', body: z.object({ personId: z.uuid(), occupationCode: z.string().min(1).max(20).nullish() }) },
   }, async (req, reply) => {
     const actor = actorOf(req);
     return reply.status(201).send(present(await applyVoucher(ctx, actor, req.body.personId, req.body.occupationCode ?? null), actor));
