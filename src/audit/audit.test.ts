@@ -65,6 +65,15 @@ describeStores('audit chains', (store, kind) => {
     expect(await verdict()).toEqual({ ok: true, entries: 12, chains: 3 });
   });
 
+  it('writers racing on one city’s chain and on others each get their own place: every chain stays whole', async () => {
+    // twenty at once on 阳泉 (each starting from the same remembered head) and ten on two other cities
+    const racing = [...Array.from({ length: 20 }, () => '140300'), ...Array.from({ length: 10 }, (_, i) => CITIES[1 + (i % 2)])];
+    await Promise.all(racing.map((city, i) => db().transaction((tx) => appendAudit(tx, entry(city, 20 + i)))));
+    expect(await verifyAuditChain(db())).toEqual({ ok: true, entries: 12 + racing.length, chains: 3 });
+    expect((await chainHeads(db())).map((h) => [h.cityCode, h.seq])).toEqual([['140300', 24], ['231200', 9], ['371700', 9]]);
+    expect(await verdict()).toMatchObject({ ok: true });
+  });
+
   it('tamper 1: TRUNCATE with the heads reset is caught by the checkpoint', async () => {
     await tamper(`TRUNCATE audit_log; DELETE FROM audit_chain_head`);
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true, entries: 0 }); // the chain alone cannot see it

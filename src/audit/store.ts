@@ -21,33 +21,69 @@ const keyOf = (db: Queryable) => {
 };
 
 /**
- * Appends one entry to its city's chain inside the caller's transaction. The upsert locks that city's head row, so
- * writers of one city queue and writers of different cities do not.
+ * The head this process last wrote per chain, kept per store (by its key). Only a guess: an append made from it
+ * moves the head only if the head is still exactly that, and otherwise learns the head in the same statement.
+ */
+const knownHeads = new WeakMap<Buffer, Map<string, { seq: number; hash: string }>>();
+
+const INSERT_ENTRY = `INSERT INTO audit_log (city_code, seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, keyed)`;
+
+/**
+ * Appends one entry to its city's chain inside the caller's transaction. Writers of one city queue on that city's
+ * head row (locked until the caller commits) and writers of different cities do not. One statement when the head
+ * is as this process left it; two when another writer moved it (the first locks the head and reads it back).
  */
 export async function appendAudit(tx: Queryable, input: AuditInput): Promise<AuditEntry> {
+  const key = keyOf(tx);
+  const heads = knownHeads.get(key) ?? knownHeads.set(key, new Map()).get(key)!;
+  const guess = entryAfter(heads.get(input.cityCode) ?? { seq: -1, hash: '' }, input, key);
+  const { rows } = await tx.query(
+    `WITH head AS (SELECT seq, hash FROM audit_chain_head WHERE city_code = $1 FOR UPDATE),
+          moved AS (UPDATE audit_chain_head h SET seq = $2, hash = $11 FROM head
+                     WHERE h.city_code = $1 AND head.seq = $2 - 1 AND head.hash = $12 RETURNING 1),
+          entry AS (${INSERT_ENTRY} SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11, true
+                     WHERE EXISTS (SELECT 1 FROM moved) RETURNING 1)
+     SELECT head.seq, head.hash, EXISTS (SELECT 1 FROM entry) AS appended FROM head`,
+    entryParams(guess),
+  );
+  let entry = guess;
+  if (!rows[0]?.appended) {
+    // the head moved (or this chain is new): follow the head as it is now, which the statement above has locked
+    const head = rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash as string } : await startChain(tx, input.cityCode);
+    entry = entryAfter(head, input, key);
+    await tx.query(
+      `WITH moved AS (UPDATE audit_chain_head SET seq = $2, hash = $11 WHERE city_code = $1)
+       ${INSERT_ENTRY} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11, true)`,
+      entryParams(entry),
+    );
+  }
+  heads.set(input.cityCode, { seq: entry.seq, hash: entry.hash });
+  return entry;
+}
+
+/** A city's first entry: its head row, created (or found, when another writer created it first) and locked. */
+async function startChain(tx: Queryable, cityCode: string) {
   const { rows } = await tx.query(
     `INSERT INTO audit_chain_head (city_code, seq, hash) VALUES ($1, 0, 'genesis')
      ON CONFLICT (city_code) DO UPDATE SET city_code = EXCLUDED.city_code RETURNING seq, hash`,
-    [input.cityCode],
+    [cityCode],
   );
-  const head = rows[0] as { seq: number; hash: string };
-  // Through JSON and back so that what is hashed is exactly what jsonb will give back (no undefined, Dates as strings).
+  return { seq: Number(rows[0].seq), hash: rows[0].hash as string };
+}
+
+/** The entry that follows `head`, hashed. Through JSON and back so that what is hashed is what jsonb gives back. */
+function entryAfter(head: { seq: number; hash: string }, input: AuditInput, key: Buffer): AuditEntry {
   const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const entry: Omit<AuditEntry, 'hash'> = {
-    cityCode: input.cityCode, seq: Number(head.seq) + 1, at: input.at.toISOString(), actorId: input.actorId, actor: input.actor,
+    cityCode: input.cityCode, seq: head.seq + 1, at: input.at.toISOString(), actorId: input.actorId, actor: input.actor,
     action: input.action, entity: input.entity, entityId: input.entityId, before: plain(input.before), after: plain(input.after),
     prevHash: head.hash, keyed: true,
   };
-  const hash = entryHash(entry, keyOf(tx));
-  await tx.query(
-    `WITH moved AS (UPDATE audit_chain_head SET seq = $2, hash = $11 WHERE city_code = $1)
-     INSERT INTO audit_log (city_code, seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, keyed)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11, true)`,
-    [entry.cityCode, entry.seq, entry.at, entry.actorId, entry.actor, entry.action, entry.entity, entry.entityId,
-      JSON.stringify(entry.before), JSON.stringify(entry.after), hash, entry.prevHash],
-  );
-  return { ...entry, hash };
+  return { ...entry, hash: entryHash(entry, key) };
 }
+
+const entryParams = (e: AuditEntry) => [e.cityCode, e.seq, e.at, e.actorId, e.actor, e.action, e.entity, e.entityId,
+  JSON.stringify(e.before), JSON.stringify(e.after), e.hash, e.prevHash];
 
 const toEntry = (r: any): AuditEntry => ({
   cityCode: r.city_code, seq: r.seq, at: r.at, actorId: r.actor_id, actor: r.actor, action: r.action, entity: r.entity,
