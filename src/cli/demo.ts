@@ -1,5 +1,6 @@
 import { openStore, storeConfigFromEnv } from '../app/store.ts';
 import { loadDemo, resetStore, storeHasData } from '../demo/load.ts';
+import { demoLoadUnfinished } from '../demo/clock.ts';
 import { EXIT, type Command } from './io.ts';
 
 export const demo: Command = async (argv, io) => {
@@ -10,7 +11,10 @@ export const demo: Command = async (argv, io) => {
   }
   const db = await openStore(storeConfigFromEnv(io.env));
   try {
-    if (await storeHasData(db)) {
+    if (await demoLoadUnfinished(db)) {
+      await resetStore(db);
+      io.out('an earlier demo load did not finish: its data was removed');
+    } else if (await storeHasData(db)) {
       if (!argv.includes('--reset')) {
         io.err('peixun demo: the store already has data; nothing was changed. Run `peixun demo --reset` to replace it with the demo data.');
         return EXIT.failed;

@@ -1,7 +1,7 @@
 import { buildApp } from '../app/app.ts';
 import { openStore, storeConfigFromEnv } from '../app/store.ts';
 import { fixtureIdentityCheck } from '../person/identity.ts';
-import { loadDemo, storeHasData } from '../demo/load.ts';
+import { ensureDemo } from '../demo/load.ts';
 import { openDemoClock } from '../demo/clock.ts';
 import { checkpointDir } from '../audit/checkpoint.ts';
 import { writeCheckpoint } from './audit.ts';
@@ -19,10 +19,9 @@ export const serve: Command = async (argv, io) => {
   }
   const db = await openStore(config);
   const now = () => new Date();
-  if (argv.includes('--demo') && !(await storeHasData(db))) {
-    io.out('empty store: loading the demo data (first start only)…');
-    const summary = await loadDemo(db, { password: io.env.PEIXUN_DEMO_PASSWORD || 'peixun-demo', now: now() });
-    io.out(summary);
+  if (argv.includes('--demo')) {
+    const loaded = await ensureDemo(db, { password: io.env.PEIXUN_DEMO_PASSWORD || 'peixun-demo', now: now(), announce: io.out });
+    if (loaded) io.out(loaded);
   }
   // The demo's clock runs only in a demo store served as a demo; everywhere else the clock is real time.
   const demoClock = argv.includes('--demo') ? await openDemoClock(db, now) : null;

@@ -2,7 +2,7 @@ import type { AppContext } from '../app/context.ts';
 import type { Queryable } from '../db/db.ts';
 import { authorize, type Actor } from '../auth/auth.ts';
 import { appendAudit } from '../audit/store.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { shanghaiDate } from '../shared/dates.ts';
 import { calculate } from '../policy/calculate.ts';
 import { parseCase } from '../policy/case-file.ts';
@@ -10,7 +10,6 @@ import { ownCitation, packForCohort } from './pack.ts';
 import { databaseResolver } from '../policy/routes.ts';
 import { cohortPolicy } from './cohort.ts';
 import { cohortEmploymentRate, judgeProof, type EmploymentProof, type ProofKind } from './employment.ts';
-import { visibleCohort } from './service.ts';
 import { END_CITATION, notBefore, trainingSpan } from './timing.ts';
 import { requireInScope } from '../auth/references.ts';
 import * as store from './store.ts';
@@ -19,10 +18,11 @@ const YQ14_CITATION = '阳人社规发〔2024〕2号 第十四条';
 
 /** Locks the cohort, checks the permission for this step, runs it, audits it. */
 async function step<T>(ctx: AppContext, actor: Actor, id: string, permission: string, action: string, run: (tx: Queryable, c: store.Cohort, now: Date) => Promise<T>) {
-  const visible = await visibleCohort(ctx, actor, id);
+  authorize(cohortPolicy, actor, 'list');
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const c = await store.lockCohort(tx, visible.cityCode, id);
+    const c = await store.lockCohortInScope(tx, actor, id);
+    if (!c) throw notFound('cohort');
     authorize(cohortPolicy, actor, permission, c);
     const result = await run(tx, c, now);
     await appendAudit(tx, { cityCode: c.cityCode, at: now, actorId: actor.accountId, actor: actor.username, action, entity: 'cohort', entityId: id, after: result });

@@ -65,10 +65,11 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
 
 /** Runs `change` on a draft the actor may edit, locked, with an audit entry (before: the cohort as it was). */
 async function editDraft<T>(ctx: AppContext, actor: Actor, id: string, action: string, change: (tx: Queryable, c: store.Cohort, now: Date) => Promise<T>) {
-  const visible = await visibleCohort(ctx, actor, id);
+  authorize(cohortPolicy, actor, 'list');
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const c = await store.lockCohort(tx, visible.cityCode, id);
+    const c = await store.lockCohortInScope(tx, actor, id);
+    if (!c) throw notFound('cohort');
     authorize(cohortPolicy, actor, 'edit', c);
     const result = await change(tx, c, now);
     await audit(tx, actor, now, action, c, c, result ?? null);

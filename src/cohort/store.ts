@@ -81,10 +81,16 @@ export async function getCohortInScope(db: Queryable, actor: Actor, id: string):
   return rows[0] ? toCohort(rows[0]) : undefined;
 }
 
+/** `getCohortInScope` and `lockCohort` in one statement, for a change the caller is about to make. */
+export async function lockCohortInScope(tx: Queryable, actor: Actor, id: string): Promise<Cohort | undefined> {
+  const params: unknown[] = [id];
+  const { rows } = await tx.query(`${SELECT} WHERE c.id = $1 AND ${cohortScope(actor, params)} FOR UPDATE OF c`, params);
+  return rows[0] ? toCohort(rows[0]) : undefined;
+}
+
 /** The row lock that makes two officers deciding one cohort at once take turns: the second sees the new state. */
 export async function lockCohort(tx: Queryable, cityCode: string, id: string): Promise<Cohort> {
-  await tx.query(`SELECT 1 FROM cohort WHERE city_code = $1 AND id = $2 FOR UPDATE`, [cityCode, id]);
-  const { rows } = await tx.query(`${SELECT} WHERE c.city_code = $1 AND c.id = $2`, [cityCode, id]);
+  const { rows } = await tx.query(`${SELECT} WHERE c.city_code = $1 AND c.id = $2 FOR UPDATE OF c`, [cityCode, id]);
   return toCohort(rows[0]);
 }
 

@@ -18,9 +18,17 @@ export class DemoClock {
   today = (): string => shanghaiDate(this.now());
 }
 
-/** Marks a freshly loaded demo store: its clock starts at real time. */
+/** Marks a store as a demo being loaded: its clock starts at real time; `finishDemoLoad` marks the load done. */
 export const insertDemoClock = (tx: Queryable, now: Date) =>
   tx.query(`INSERT INTO demo_clock (id, offset_days, updated_at) VALUES (1, 0, $1) ON CONFLICT (id) DO NOTHING`, [now]);
+
+export const finishDemoLoad = (tx: Queryable, now: Date) => tx.query(`UPDATE demo_clock SET loaded_at = $1 WHERE id = 1`, [now]);
+
+/** A demo load began in this store and did not finish (the process was killed or a step failed). */
+export async function demoLoadUnfinished(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM demo_clock WHERE id = 1 AND loaded_at IS NULL`);
+  return rows.length > 0;
+}
 
 /** The demo clock of this store, or null when the store was not loaded as a demo. */
 export async function openDemoClock(db: Queryable, real: () => Date = () => new Date()): Promise<DemoClock | null> {

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/store.ts';
 import { cityCodeOf, countiesOf } from '../registry/regions.ts';
 import { generateDemo, mulberry32, SEED_REGIONS, type DemoData } from './generate.ts';
 import { loadDemoCohorts } from './cohorts.ts';
-import { insertDemoClock } from './clock.ts';
+import { demoLoadUnfinished, finishDemoLoad, insertDemoClock } from './clock.ts';
 
 export const DEMO_SEED = 20241016;
 
@@ -45,16 +45,17 @@ const BUREAU_ACCOUNTS: Array<[string, Role, (place: { city: string; county: stri
 
 /**
  * Loads the demo data set: organisations, persons and accounts in one transaction audited as one entry of the
- * system, then cohorts made through the workflow itself (each step audited). Returns a summary line.
+ * system, then cohorts made through the workflow itself (each step audited), then the mark that the load is
+ * complete (a load cut short is loaded again by `ensureDemo`). Returns a summary line.
  */
 export async function loadDemo(db: Database, options: { password: string; now: Date; seed?: number }): Promise<string> {
   const data = generateDemo(mulberry32(options.seed ?? DEMO_SEED));
-  const passwordHashes = new Map<string, string>();
   const usernames: string[] = [];
+  // Every demo account has the one demo password: one Argon2id hash serves them all (a changed password gets its own).
+  const demoHash = await hashPassword(options.password);
   const hashFor = async (username: string) => {
     usernames.push(username);
-    passwordHashes.set(username, await hashPassword(options.password));
-    return passwordHashes.get(username)!;
+    return demoHash;
   };
   const base = await db.transaction(async (tx) => {
     const ids = await insertOrganisations(tx, data, options.now);
@@ -93,7 +94,22 @@ export async function loadDemo(db: Database, options: { password: string; now: D
     await appendAudit(tx, { cityCode: SYSTEM_CHAIN, at: options.now, actorId: null, actor: SYSTEM_ACTOR.username, action: 'demo.load', entity: 'store', entityId: 'demo', after: { seed: options.seed ?? DEMO_SEED, accounts: usernames, summary } });
     return summary;
   });
-  return `${base}; ${await loadDemoCohorts(db, options.now)}`;
+  const cohorts = await loadDemoCohorts(db, options.now);
+  await finishDemoLoad(db, options.now);
+  return `${base}; ${cohorts}`;
+}
+
+/**
+ * What `serve --demo` does before serving: an empty store gets the demo, a store whose demo load was cut short gets
+ * it again from the start, any other store is left alone. Returns what it did, or null.
+ */
+export async function ensureDemo(db: Database, options: { password: string; now: Date; announce?: (line: string) => void }): Promise<string | null> {
+  if (await demoLoadUnfinished(db)) {
+    options.announce?.('an earlier demo load did not finish: removing its data and loading the demo again…');
+    await resetStore(db);
+  } else if (await storeHasData(db)) return null;
+  else options.announce?.('empty store: loading the demo data (first start only)…');
+  return loadDemo(db, options);
 }
 
 async function insertOrganisations(tx: Queryable, data: DemoData, now: Date) {

@@ -60,8 +60,7 @@ export async function getVoucherInScope(db: Queryable, actor: Actor, id: string)
 }
 
 export async function lockVoucher(tx: Queryable, cityCode: string, id: string) {
-  await tx.query(`SELECT 1 FROM voucher WHERE city_code = $1 AND id = $2 FOR UPDATE`, [cityCode, id]);
-  const { rows } = await tx.query(`${SELECT} WHERE v.city_code = $1 AND v.id = $2`, [cityCode, id]);
+  const { rows } = await tx.query(`${SELECT} WHERE v.city_code = $1 AND v.id = $2 FOR UPDATE OF v`, [cityCode, id]);
   return toVoucher(rows[0]);
 }
 
