@@ -30,7 +30,7 @@ describeStores('vouchers, employment, subsidy preview, advance', (store) => {
   beforeAll(async () => {
     await seedWorld(store());
     t = await testApp(store());
-    for (const u of ['institution-yq', 'county_admin-yq', 'city_admin-yq', 'finance-yq']) await t.login(u);
+    for (const u of ['institution-yq', 'county_admin-yq', 'city_admin-yq', 'finance-yq', 'institution-hz']) await t.login(u);
   });
   const post = (user: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: t.as(user), payload });
 
@@ -109,10 +109,21 @@ describeStores('vouchers, employment, subsidy preview, advance', (store) => {
     expect(subsidy.totalFen).toBe(paid.amountFen);
   });
 
-  it('refuses employment proofs for people not on the roster, naming the field', async () => {
+  it('refuses person ids in bodies that are not on the cohort’s roster (another cohort’s, another city’s, unknown): 404 naming the field, nothing written', async () => {
     const c = await completed(60, 'employment_skills');
     const other = await readyDraft(t, { user: 'institution-yq', idBase: 70, persons: 1 });
-    const res = await post('institution-yq', `/api/v1/cohorts/${c.id}/employment-proofs`, { personId: other.personIds[0], kind: 'flexible', employer: '个体' });
-    expect(res.json()).toMatchObject({ code: 'validation', field: 'personId.0' });
+    const hz = await readyDraft(t, { user: 'institution-hz', policy: 'heze-2024', idBase: 75, persons: 1, region: '371702', documents: false });
+    const put = (url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: t.as('institution-yq'), payload });
+    const audit = async () => (await t.ctx.db.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
+    for (const stranger of [other.personIds[0], hz.personIds[0], '00000000-0000-4000-8000-000000000009']) {
+      const before = await audit();
+      const proof = await post('institution-yq', `/api/v1/cohorts/${c.id}/employment-proofs`, { personId: stranger, kind: 'flexible', employer: '个体' });
+      expect(proof.statusCode, proof.body).toBe(404);
+      expect(proof.json()).toMatchObject({ code: 'not_found', field: 'personId' });
+      const exams = await put(`/api/v1/cohorts/${c.id}/exams`, { results: [{ personId: c.personIds[0], theoryScore: 80, practicalScore: 80 }, { personId: stranger, theoryScore: 80, practicalScore: 80 }] });
+      expect(exams.statusCode, exams.body).toBe(404);
+      expect(exams.json()).toMatchObject({ code: 'not_found', field: 'results.1.personId' });
+      expect(await audit()).toBe(before);
+    }
   });
 });

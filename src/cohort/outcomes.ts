@@ -35,14 +35,15 @@ async function enrolledIds(tx: Queryable, c: store.Cohort) {
   return new Set(rows.map((r) => r.person_id as string));
 }
 
-const checkEnrolled = (ids: Set<string>, personIds: string[], field: string) => personIds.forEach((p, i) => {
-  if (!ids.has(p)) throw invalid(`${field}.${i}`, '此人不在本班花名册中');
+/** A person id in a body names someone on this cohort's roster, or nothing the caller may point at: 404 as for paths. */
+const checkEnrolled = (ids: Set<string>, personIds: string[], fieldOf: (i: number) => string) => personIds.forEach((p, i) => {
+  if (!ids.has(p)) throw new AppError('not_found', `${fieldOf(i)}: 本班花名册中没有此人`, { field: fieldOf(i) });
 });
 
 /** 结业花名册: who completes (xinzhou 二(二)(3)); set while training, before the completion application. */
 export const setCompletionRoster = (ctx: AppContext, actor: Actor, id: string, personIds: string[]) =>
   step(ctx, actor, id, 'completion_roster', 'cohort.completion_roster', async (tx, c) => {
-    checkEnrolled(await enrolledIds(tx, c), personIds, 'personIds');
+    checkEnrolled(await enrolledIds(tx, c), personIds, (i) => `personIds.${i}`);
     await store.setCompletionRoster(tx, c, personIds);
     return { completionRoster: personIds.length };
   });
@@ -56,8 +57,12 @@ export interface ExamInput {
 /** 结业考核 (yangquan 第十二条): theory and practical scores; passed when every given score reaches the pass mark. */
 export const recordExams = (ctx: AppContext, actor: Actor, id: string, results: ExamInput[]) =>
   step(ctx, actor, id, 'record_exam', 'cohort.exams', async (tx, c, now) => {
+    checkEnrolled(await enrolledIds(tx, c), results.map((r) => r.personId), (i) => `results.${i}.personId`);
     const { rows } = await tx.query(`SELECT person_id FROM enrolment WHERE city_code = $1 AND cohort_id = $2 AND in_completion_roster`, [c.cityCode, c.id]);
-    checkEnrolled(new Set(rows.map((r) => r.person_id)), results.map((r) => r.personId), 'results');
+    const completing = new Set(rows.map((r) => r.person_id));
+    results.forEach((r, i) => {
+      if (!completing.has(r.personId)) throw invalid(`results.${i}.personId`, '此人不在结业名册中：只有结业的学员参加结业考核');
+    });
     refuse(notBefore(shanghaiDate(now), await lastLesson(tx, c), 'training.not_ended', ownCitation(packForCohort(c), END_CITATION, 'SPEC §3.3'), '培训结束（最后一次课）后方可录入考核成绩，日期'));
     results.forEach((r, i) => {
       if (r.theoryScore === null && r.practicalScore === null) throw invalid(`results.${i}.theoryScore`, '理论和实操成绩至少填写一项');
@@ -117,7 +122,7 @@ export interface EvaluationInput {
 export const recordEvaluations = (ctx: AppContext, actor: Actor, id: string, results: EvaluationInput[]) =>
   step(ctx, actor, id, 'evaluate', 'cohort.evaluations', async (tx, c, now) => {
     refuse(await evaluatorRefusals(tx, c, actor.evaluatorId!));
-    checkEnrolled(await enrolledIds(tx, c), results.map((r) => r.personId), 'results');
+    checkEnrolled(await enrolledIds(tx, c), results.map((r) => r.personId), (i) => `results.${i}.personId`);
     const today = shanghaiDate(now);
     const last = await lastLesson(tx, c);
     results.forEach((r, i) => {
@@ -140,7 +145,7 @@ export type ProofInput = EmploymentProof & { personId: string; employerCreditCod
 
 export const addEmploymentProof = (ctx: AppContext, actor: Actor, id: string, p: ProofInput) =>
   step(ctx, actor, id, 'employment', 'cohort.employment_proof', async (tx, c, now) => {
-    checkEnrolled(await enrolledIds(tx, c), [p.personId], 'personId');
+    checkEnrolled(await enrolledIds(tx, c), [p.personId], () => 'personId');
     if (p.contractStart && p.contractEnd && p.contractEnd < p.contractStart) throw invalid('contractEnd', '合同结束日期早于开始日期');
     const verdict = judgeProof(packForCohort(c), c.programType, p);
     const { rows } = await tx.query(
