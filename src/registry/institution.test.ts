@@ -75,6 +75,32 @@ describeStores('institutions API', (store) => {
     expect(edit.statusCode).toBe(403);
   });
 
+  it('teachers’ ID numbers are masked for every role; 显示 gives the bureau the whole number, audited; a form sent back masked keeps it', async () => {
+    const whole = testIdNumber(302, '140311', '1976-06-06');
+    const made = (await create('city_admin-yq', input({ creditCode: '52140311MJY000007X', teachers: [{ name: '赵师傅', idNumber: whole, qualification: '技师', certificateNo: '' }] }))).json();
+    const seen = (await t.app.inject({ url: `/api/v1/institutions/${made.id}`, headers: t.as('city_admin-yq') })).json();
+    expect(seen.teachers[0].idNumber).toBe(`${whole.slice(0, 4)}**********${whole.slice(-4)}`);
+    expect(JSON.stringify(seen)).not.toContain(whole);
+    expect(seen.mayRevealTeacherIds).toBe(true);
+    const reveal = (user: string, teacherId = made.teachers[0].id) => t.app.inject({ method: 'POST', url: `/api/v1/institutions/${made.id}/teachers/${teacherId}/reveal`, headers: t.as(user) });
+    expect((await reveal('city_admin-yq')).json()).toEqual({ idNumber: whole });
+    const views = await store().query(`SELECT actor, after FROM audit_log WHERE action = 'teacher.reveal' AND entity_id = $1`, [made.teachers[0].id]);
+    expect(views.rows).toEqual([{ actor: 'city_admin-yq', after: { field: 'idNumber', institutionId: made.id } }]);
+    expect((await reveal('evaluator-yq')).statusCode).toBe(404); // not in its scope at all
+    expect((await reveal('city_admin-hz')).statusCode).toBe(404);
+    expect((await reveal('city_admin-yq', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+
+    // the edit form sends what it showed: the masked number with the teacher's id keeps the registered number
+    const shown = (await t.app.inject({ url: `/api/v1/institutions/${made.id}`, headers: t.as('city_admin-yq') })).json();
+    const body = input({ creditCode: '52140311MJY000007X', teachers: shown.teachers.map(({ id, name, idNumber, qualification, certificateNo }: any) => ({ id, name, idNumber, qualification, certificateNo })) });
+    const saved = await t.app.inject({ method: 'PUT', url: `/api/v1/institutions/${made.id}`, headers: t.as('city_admin-yq'), payload: body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await store().query(`SELECT id_number FROM teacher WHERE institution_id = $1`, [made.id])).rows).toEqual([{ id_number: whole }]);
+    // a masked number without the teacher it belongs to cannot be saved
+    const forged = await t.app.inject({ method: 'PUT', url: `/api/v1/institutions/${made.id}`, headers: t.as('city_admin-yq'), payload: { ...body, teachers: [{ ...body.teachers[0], id: undefined }] } });
+    expect(forged.json()).toMatchObject({ code: 'validation', field: 'teachers.0.idNumber' });
+  });
+
   it('edits replace the parts and are audited with before and after', async () => {
     const id = world.institutions.yqMine;
     const res = await t.app.inject({ method: 'PUT', url: `/api/v1/institutions/${id}`, headers: t.as('city_admin-yq'), payload: input({ name: '阳泉市矿区技能培训学校（更名）', regionCode: '140303', creditCode: '91140303MA0K00002B', venues: [] }) });

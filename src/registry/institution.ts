@@ -55,8 +55,10 @@ export const institutionInput = z.object({
   venues: z.array(z.object({ name: z.string().trim().min(1).max(60), kind: z.enum(['theory', 'practical']), areaM2 })).default([]),
   equipment: z.array(z.object({ name: z.string().trim().min(1).max(60), quantity: z.number().int().positive() })).default([]),
   teachers: z.array(z.object({
+    // a teacher already registered keeps its id: its ID number may come back masked, as the form showed it
+    id: z.uuid().optional(),
     name: z.string().trim().min(1).max(30),
-    idNumber: z.string().trim(),
+    idNumber: z.string().trim().max(18),
     qualification: z.string().trim().min(1, '资格不能为空').max(100),
     certificateNo: z.string().trim().max(60).default(''),
   })).default([]),
@@ -72,6 +74,6 @@ export const institutionPolicy = [
   allow('city_admin', 'update'),
 ];
 
-/** Teachers' ID numbers are whole for the bureau and the institution itself. */
+/** Who may ask for a teacher's whole ID number (显示, audited): the bureau and the institution itself. Everyone sees it masked. */
 export const seesTeacherIds = (a: Actor, institutionId: string) =>
   ['city_admin', 'county_admin', 'reviewer', 'inspector'].includes(a.role) || a.institutionId === institutionId;

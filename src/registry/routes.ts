@@ -20,11 +20,12 @@ const listQuery = z.object({
   ...pageQuery,
 });
 
-/** Presenter: teachers' ID numbers masked for outsiders; the actions this caller may fire now. */
+/** Presenter: teachers' ID numbers masked for everyone (显示 for those who may); the actions this caller may fire now. */
 const presentInstitution = (d: store.InstitutionDetail, actor: Actor) => ({
   ...d,
   regionName: regionByCode(d.regionCode)?.name ?? d.regionCode,
-  teachers: d.teachers.map((t) => ({ ...t, idNumber: seesTeacherIds(actor, d.id) ? t.idNumber : maskIdNumber(t.idNumber) })),
+  teachers: d.teachers.map((t) => ({ ...t, idNumber: maskIdNumber(t.idNumber) })),
+  mayRevealTeacherIds: seesTeacherIds(actor, d.id),
   actions: actionsFrom(institutionMachine, d.status, actor.role),
 });
 
@@ -58,6 +59,14 @@ export function registryRoutes(app: Api, ctx: AppContext) {
     const actor = actorOf(req);
     return presentInstitution(await service.updateInstitution(ctx, actor, req.params.id, req.body), actor);
   });
+
+  app.post('/api/v1/institutions/:id/teachers/:teacherId/reveal', {
+    schema: {
+      tags: ['institutions'], summary: '显示: one teacher’s whole ID number (bureau, the institution itself); each view audited',
+      params: z.object({ id: z.uuid({ message: 'id 应为 UUID' }), teacherId: z.uuid({ message: 'teacherId 应为 UUID' }) }),
+      response: { 200: z.object({ idNumber: z.string() }) },
+    },
+  }, async (req) => ({ idNumber: await service.revealTeacherId(ctx, actorOf(req), req.params.id, req.params.teacherId) }));
 
   app.post('/api/v1/institutions/:id/transitions', {
     schema: {

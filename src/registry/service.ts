@@ -4,13 +4,13 @@ import { appendAudit } from '../audit/store.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { shanghaiDate } from '../shared/dates.ts';
 import { fire } from '../shared/machine.ts';
-import { validateIdNumber } from '../person/id-number.ts';
+import { maskIdNumber, validateIdNumber } from '../person/id-number.ts';
 import { cityCodeOf, regionByCode } from './regions.ts';
-import { institutionMachine, institutionPolicy, type InstitutionInput } from './institution.ts';
+import { institutionMachine, institutionPolicy, seesTeacherIds, type InstitutionInput } from './institution.ts';
 import * as store from './store.ts';
 
 /** Checks what zod cannot: region in the city's scope, real occupations and levels, valid teacher ID numbers. */
-async function checkInstitutionInput(ctx: AppContext, actor: Actor, input: InstitutionInput) {
+async function checkInstitutionInput(ctx: AppContext, actor: Actor, input: InstitutionInput, existingId: string | null) {
   const region = regionByCode(input.regionCode);
   if (!region || region.level === 'province') throw invalid('regionCode', `未知的县(市、区)代码 ${input.regionCode}`);
   if (cityCodeOf(input.regionCode) !== actor.cityCode) throw invalid('regionCode', `地区 ${input.regionCode} 不在本市范围内`);
@@ -25,6 +25,7 @@ async function checkInstitutionInput(ctx: AppContext, actor: Actor, input: Insti
     if (!levels.includes(o.level)) throw invalid(`occupations.${i}.level`, `${occ.name} 没有 ${o.level} 级（可选：${levels.join('、')}）`);
   });
   const today = shanghaiDate(ctx.now());
+  input = { ...input, teachers: await wholeTeacherIds(ctx, existingId, input.teachers) };
   input.teachers.forEach((t, i) => validateIdNumber(t.idNumber, { asOf: today, field: `teachers.${i}.idNumber` }));
   const ids = input.teachers.map((t) => t.idNumber.toUpperCase());
   const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
@@ -32,11 +33,38 @@ async function checkInstitutionInput(ctx: AppContext, actor: Actor, input: Insti
   return { ...input, teachers: input.teachers.map((t) => ({ ...t, idNumber: t.idNumber.toUpperCase() })), cityCode: cityCodeOf(input.regionCode)! };
 }
 
+/**
+ * Teachers' ID numbers are shown masked, so a form sends back a masked one for a teacher it did not change: the
+ * registered number of that teacher (named by its id) stands in for it. A masked number for anyone else is refused.
+ */
+async function wholeTeacherIds(ctx: AppContext, institutionId: string | null, teachers: InstitutionInput['teachers']) {
+  const registered = institutionId ? await store.teacherIdNumbers(ctx.db, institutionId) : new Map<string, string>();
+  return teachers.map((t, i) => {
+    if (!t.idNumber.includes('*')) return t;
+    const whole = t.id ? registered.get(t.id) : undefined;
+    if (!whole || maskIdNumber(whole) !== t.idNumber.toUpperCase()) throw invalid(`teachers.${i}.idNumber`, '请填写完整的身份证号（隐藏的号码只能保留原登记教师的号码）');
+    return { ...t, idNumber: whole };
+  });
+}
+
+/** 显示: one teacher's whole ID number for the roles of `seesTeacherIds`, the view audited (without the value). */
+export async function revealTeacherId(ctx: AppContext, actor: Actor, institutionId: string, teacherId: string): Promise<string> {
+  const inst = await store.getInstitutionInScope(ctx.db, actor, institutionId);
+  if (!inst) throw notFound('institution');
+  if (!seesTeacherIds(actor, institutionId)) throw new AppError('forbidden', `role ${actor.role} may not reveal teachers' ID numbers`, { action: 'reveal', role: actor.role });
+  const whole = (await store.teacherIdNumbers(ctx.db, institutionId)).get(teacherId);
+  if (!whole) throw notFound('teacher');
+  await ctx.db.transaction((tx) => appendAudit(tx, {
+    cityCode: inst.cityCode, at: ctx.now(), actorId: actor.accountId, actor: actor.username, action: 'teacher.reveal', entity: 'teacher', entityId: teacherId, after: { field: 'idNumber', institutionId },
+  }));
+  return whole;
+}
+
 const uniqueViolation = (e: any) => e?.code === '23505';
 
 export async function createInstitution(ctx: AppContext, actor: Actor, input: InstitutionInput) {
   authorize(institutionPolicy, actor, 'create');
-  const checked = await checkInstitutionInput(ctx, actor, input);
+  const checked = await checkInstitutionInput(ctx, actor, input, null);
   const now = ctx.now();
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -55,7 +83,7 @@ export async function createInstitution(ctx: AppContext, actor: Actor, input: In
 export async function updateInstitution(ctx: AppContext, actor: Actor, id: string, input: InstitutionInput) {
   authorize(institutionPolicy, actor, 'update');
   if (!(await store.getInstitutionInScope(ctx.db, actor, id))) throw notFound('institution');
-  const checked = await checkInstitutionInput(ctx, actor, input);
+  const checked = await checkInstitutionInput(ctx, actor, input, id);
   const now = ctx.now();
   try {
     return await ctx.db.transaction(async (tx) => {

@@ -124,6 +124,12 @@ export async function updateInstitutionRow(tx: Queryable, id: string, i: Institu
  * Venues, equipment and licensed occupations are replaced as a whole on each save. Teachers are kept by their ID
  * number (lessons refer to them by id): updated in place, added, or removed only when no lesson names them.
  */
+/** Registered teachers' whole ID numbers by teacher id. */
+export async function teacherIdNumbers(db: Queryable, institutionId: string): Promise<Map<string, string>> {
+  const { rows } = await db.query(`SELECT id, id_number FROM teacher WHERE institution_id = $1`, [institutionId]);
+  return new Map(rows.map((r) => [r.id as string, r.id_number as string]));
+}
+
 export async function replaceInstitutionParts(tx: Queryable, id: string, parts: Pick<InstitutionInput, 'venues' | 'equipment' | 'teachers' | 'occupations'>) {
   for (const table of ['institution_venue', 'institution_equipment', 'institution_occupation']) {
     await tx.query(`DELETE FROM ${table} WHERE institution_id = $1`, [id]);

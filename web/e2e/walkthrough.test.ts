@@ -110,6 +110,19 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe(newName);
     expect(await page.locator('[data-testid=status-card] [data-status]').getAttribute('data-status')).toBe('applied');
     expect(await page.locator('.ant-card', { hasText: '培训职业（工种）' }).innerText()).toContain('中式烹调师');
+    // the teacher's ID number is masked like a trainee's; 显示 shows it whole; saving the form unchanged keeps it
+    const teacherId = makeIdNumber('140302', '1980-03-03', 511);
+    const teachers = page.locator('.ant-card', { hasText: '授课教师' });
+    await expect.poll(() => teachers.innerText()).toContain(`${teacherId.slice(0, 4)}**********${teacherId.slice(-4)}`);
+    expect(await teachers.innerText()).not.toContain(teacherId);
+    await teachers.locator('[data-testid=reveal-idNumber]').click();
+    await expect.poll(() => teachers.innerText()).toContain(teacherId);
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.waitForURL(/\/edit$/);
+    await expect.poll(() => page.locator('#teachers_0_idNumber').inputValue()).toMatch(/\*{10}/);
+    await page.locator('[data-testid=submit]').click();
+    await page.waitForURL(/\/institutions\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('.ant-card', { hasText: '授课教师' }).innerText()).toContain('钱师傅');
 
     await openMenu('机构目录');
     await page.getByLabel('关键词').fill('测试新增');

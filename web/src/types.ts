@@ -80,6 +80,8 @@ export interface InstitutionDetail extends InstitutionSummary {
   teachers: Teacher[];
   occupations: LicensedOccupation[];
   actions: InstitutionAction[];
+  /** Teachers' ID numbers come masked; this caller may ask for one whole (显示, audited). */
+  mayRevealTeacherIds: boolean;
 }
 
 export interface InstitutionInput {

@@ -10,8 +10,23 @@ import { can } from '../access.ts';
  * which audits the view; the whole value is kept only while the page is open.
  */
 export function MaskedValue({ personId, field, value }: { personId: string; field: 'idNumber' | 'phone'; value: string | null }) {
-  const { t } = useTranslation();
   const me = useMe();
+  return (
+    <Revealable value={value} field={field} allowed={can(me, 'person.reveal')}
+      fetchWhole={async () => (await api.post<{ value: string | null }>(`/api/v1/persons/${personId}/reveal`, { field })).value} />
+  );
+}
+
+/** A teacher's masked ID number, 显示 for the bureau and the institution itself (the server says who: `allowed`). */
+export function MaskedTeacherId({ institutionId, teacherId, value, allowed }: { institutionId: string; teacherId: string; value: string; allowed: boolean }) {
+  return (
+    <Revealable value={value} field="idNumber" allowed={allowed}
+      fetchWhole={async () => (await api.post<{ idNumber: string }>(`/api/v1/institutions/${institutionId}/teachers/${teacherId}/reveal`, {})).idNumber} />
+  );
+}
+
+function Revealable({ value, field, allowed, fetchWhole }: { value: string | null; field: string; allowed: boolean; fetchWhole: () => Promise<string | null> }) {
+  const { t } = useTranslation();
   const [whole, setWhole] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -20,7 +35,7 @@ export function MaskedValue({ personId, field, value }: { personId: string; fiel
     setBusy(true);
     setFailed(false);
     try {
-      setWhole((await api.post<{ value: string | null }>(`/api/v1/persons/${personId}/reveal`, { field })).value);
+      setWhole(await fetchWhole());
     } catch {
       setFailed(true);
     } finally {
@@ -30,7 +45,7 @@ export function MaskedValue({ personId, field, value }: { personId: string; fiel
   return (
     <span data-testid={`masked-${field}`}>
       <span className="px-mono">{whole ?? value}</span>
-      {whole === null && can(me, 'person.reveal') ? (
+      {whole === null && allowed ? (
         <Tooltip title={failed ? t('person.revealFailed') : t('person.revealHint')}>
           <Button type="link" size="small" loading={busy} danger={failed} onClick={show} data-testid={`reveal-${field}`}>{t('person.reveal')}</Button>
         </Tooltip>

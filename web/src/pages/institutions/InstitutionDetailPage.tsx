@@ -10,6 +10,7 @@ import { can } from '../../access.ts';
 import { showOnField, useGet } from '../../hooks.ts';
 import { LoadError, ProblemAlert } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
+import { MaskedTeacherId } from '../../components/MaskedValue.tsx';
 import { InstitutionStatusTag } from '../../components/Tags.tsx';
 import { useLabels } from '../../reference.tsx';
 import type { Equipment, InstitutionAction, InstitutionDetail, InstitutionStatus, LicensedOccupation, Teacher, Venue } from '../../types.ts';
@@ -126,7 +127,10 @@ export function InstitutionDetailPage() {
             scroll={{ x: 640 }}
             columns={[
               { title: t('institution.fields.teacherName'), dataIndex: 'name', width: 100 },
-              { title: t('institution.fields.teacherIdNumber'), dataIndex: 'idNumber', width: 190 },
+              {
+                title: t('institution.fields.teacherIdNumber'), dataIndex: 'idNumber', width: 230,
+                render: (v: string, r) => (r.id ? <MaskedTeacherId institutionId={inst.id} teacherId={r.id} value={v} allowed={inst.mayRevealTeacherIds} /> : v),
+              },
               { title: t('institution.fields.qualification'), dataIndex: 'qualification' },
               { title: t('institution.fields.certificateNo'), dataIndex: 'certificateNo', width: 180, render: (c: string) => c || none },
             ]}

@@ -55,7 +55,8 @@ export function InstitutionFormPage() {
       contractEnd: toDay(d.contractEnd),
       venues: d.venues.map(({ name, kind, areaM2 }) => ({ name, kind, areaM2 })),
       equipment: d.equipment.map(({ name, quantity }) => ({ name, quantity })),
-      teachers: d.teachers.map(({ name, idNumber, qualification, certificateNo }) => ({ name, idNumber, qualification, certificateNo })),
+      // a registered teacher keeps its id, so that its masked ID number can be sent back unchanged
+      teachers: d.teachers.map(({ id, name, idNumber, qualification, certificateNo }) => ({ id, name, idNumber, qualification, certificateNo })),
       occupations: d.occupations.map(({ occupationCode, level }) => ({ occupationCode, level })),
     };
   }, [existing.data]);
@@ -228,6 +229,7 @@ export function InstitutionFormPage() {
             addLabel={t('institution.addTeacher')}
             row={(f, first) => (
               <Row gutter={8}>
+                <Form.Item name={[f.name, 'id']} hidden><Input /></Form.Item>
                 <Col xs={12} md={5}><Form.Item name={[f.name, 'name']} rules={req} label={first(t('institution.fields.teacherName'))} style={ITEM}><Input maxLength={30} placeholder={t('institution.fields.teacherName')} /></Form.Item></Col>
                 <Col xs={12} md={7}><Form.Item name={[f.name, 'idNumber']} rules={req} label={first(t('institution.fields.teacherIdNumber'))} style={ITEM}><Input maxLength={18} placeholder={t('institution.fields.teacherIdNumber')} /></Form.Item></Col>
                 <Col xs={12} md={6}><Form.Item name={[f.name, 'qualification']} rules={req} label={first(t('institution.fields.qualification'))} style={ITEM}><Input maxLength={100} placeholder={t('institution.fields.qualification')} /></Form.Item></Col>
