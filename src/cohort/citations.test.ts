@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeStores } from '../test/stores.ts';
-import { seedWorld, testApp } from '../test/fixtures.ts';
+import { seedPlace, seedWorld, testApp } from '../test/fixtures.ts';
 import { onDay, readyDraft } from '../test/cohorts.ts';
 import { getPack, PACKS } from '../policy/packs/index.ts';
 
@@ -12,9 +12,17 @@ const citations = (v: unknown): string[] => {
 };
 
 const CITIES = [
-  { city: '阳泉', policy: 'yangquan-2024', institution: 'institution-yq', county: 'county_admin-yq', cityAdmin: 'city_admin-yq', region: '140302', standard: null },
-  { city: '菏泽', policy: 'heze-2024', institution: 'institution-hz', county: 'county_admin-hz', cityAdmin: 'city_admin-hz', region: '371702', standard: 'standardPerPersonFen' },
-  { city: '绥化', policy: 'suihua-2019', institution: 'institution-sh', county: 'county_admin-sh', cityAdmin: 'city_admin-sh', region: '231202', standard: 'standardPerPersonFen' },
+  { city: '阳泉', policy: 'yangquan-2024', institution: 'institution-yq', county: 'county_admin-yq', cityAdmin: 'city_admin-yq', region: '140302', standards: [] },
+  { city: '菏泽', policy: 'heze-2024', institution: 'institution-hz', county: 'county_admin-hz', cityAdmin: 'city_admin-hz', region: '371702', standards: ['standardPerPersonFen'] },
+  { city: '绥化', policy: 'suihua-2019', institution: 'institution-sh', county: 'county_admin-sh', cityAdmin: 'city_admin-sh', region: '231202', standards: ['standardPerPersonFen'] },
+  { city: '忻州', policy: 'xinzhou-2024', institution: 'institution-xz', county: 'county_admin-xz', cityAdmin: 'city_admin-xz', region: '140902', standards: ['standardPerPersonFen'] },
+  { city: '文水', policy: 'wenshui-2023', institution: 'institution-ws', county: 'county_admin-ws', cityAdmin: 'city_admin-ws', region: '141121', standards: ['dailyStandardFen', 'generalDailyStandardFen'] },
+];
+
+/** 忻州 and 文水 are not in the shared world: each gets an institution and its bureau accounts here. */
+const PLACES = [
+  { key: 'xz', city: '140900', region: '140902', name: '忻州市忻府区职业技能培训学校', creditCode: '52140902MJY000001X' },
+  { key: 'ws', city: '141100', region: '141121', name: '文水县职业技能培训学校', creditCode: '52141121MJY000001X' },
 ];
 
 /**
@@ -27,6 +35,7 @@ describeStores('each city’s cohort cites only its own pack', (store) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   beforeAll(async () => {
     await seedWorld(store());
+    for (const p of PLACES) await seedPlace(store(), p);
     t = await testApp(store());
     for (const c of CITIES) for (const u of [c.institution, c.county, c.cityAdmin]) await t.login(u);
   });
@@ -42,8 +51,8 @@ describeStores('each city’s cohort cites only its own pack', (store) => {
       return r;
     };
     const ok = async (p: Promise<{ statusCode: number; body: string }>) => expect((await p).statusCode, (await p).body).toBeLessThan(300);
-    if (c.standard) {
-      await ok(call(c.cityAdmin, 'POST', `/api/v1/policies/${c.policy}/parameters`, { key: c.standard, value: 100000, from: '2024-01-01', source: '演示数据' }));
+    for (const key of c.standards) {
+      await ok(call(c.cityAdmin, 'POST', `/api/v1/policies/${c.policy}/parameters`, { key, value: 10000, from: '2024-01-01', source: '演示数据' }));
     }
     // an incomplete draft: no documents, refused by the guards with their citations
     const bare = await readyDraft(t, { user: c.institution, policy: c.policy, idBase: c.idBase + 20, persons: 1, region: c.region, documents: false });
@@ -53,16 +62,20 @@ describeStores('each city’s cohort cites only its own pack', (store) => {
     const d = await readyDraft(t, { user: c.institution, policy: c.policy, idBase: c.idBase, persons: 2, region: c.region });
     const fire = (user: string, action: string) => ok(call(user, 'POST', `/api/v1/cohorts/${d.id}/transitions`, { action }));
     const screening = (await call(c.institution, 'GET', `/api/v1/cohorts/${d.id}/screening`)).json();
-    // 无券不补 is yangquan's rule only: no other city's screening warns or cites it
-    expect(screening.items.some((p: any) => p.reasons.some((r: any) => r.rule === 'voucher.unbound'))).toBe(c.policy === 'yangquan-2024');
+    // 无券不补 is yangquan's and wenshui's rule only: no other city's screening warns or cites it
+    const noVoucherNoPay = ['yangquan-2024', 'wenshui-2023'].includes(c.policy);
+    expect(screening.items.some((p: any) => p.reasons.some((r: any) => r.rule === 'voucher.unbound'))).toBe(noVoucherNoPay);
     await fire(c.institution, 'submit_opening');
     await fire(c.county, 'approve_opening');
     await t.travel(onDay('2024-11-20'));
     await fire(c.institution, 'start');
     await call(c.institution, 'GET', `/api/v1/cohorts/${d.id}/subsidy`);
     await ok(call(c.institution, 'PUT', `/api/v1/cohorts/${d.id}/completion-roster`, { personIds: d.personIds }));
-    await t.travel(onDay('2024-11-29'));
+    // xinzhou 二(二)(3): the completion application 3 days before the end; elsewhere on the last day
+    if (c.policy === 'xinzhou-2024') await t.travel(onDay('2024-11-26'));
+    else await t.travel(onDay('2024-11-29'));
     await fire(c.institution, 'submit_completion');
+    await t.travel(onDay('2024-11-29'));
     await fire(c.county, 'approve_completion');
     await ok(call(c.institution, 'PUT', `/api/v1/cohorts/${d.id}/exams`, { results: d.personIds.map((personId) => ({ personId, theoryScore: 80, practicalScore: 80 })) }));
     await fire(c.institution, 'record_exams');
@@ -76,8 +89,9 @@ describeStores('each city’s cohort cites only its own pack', (store) => {
     await call(c.institution, 'POST', `/api/v1/vouchers/${v.json().id}/transitions`, { action: 'bind', cohortId: bare.id });
     await call(c.institution, 'GET', '/api/v1/vouchers');
     const banners = [(await call(c.institution, 'GET', `/api/v1/cohorts/${d.id}`)).json(), (await call(c.institution, 'GET', '/api/v1/vouchers')).json()];
-    // the banner shows 无券不补 only where the pack says it
-    expect(banners.map((b) => b.noVoucherCitation)).toEqual(c.policy === 'yangquan-2024' ? ['阳人社规发〔2024〕2号 第十一条、第十五条', '阳人社规发〔2024〕2号 第十一条、第十五条'] : [null, null]);
+    // the banner shows 无券不补 only where the pack says it, citing that pack
+    const banner = { 'yangquan-2024': '阳人社规发〔2024〕2号 第十一条、第十五条', 'wenshui-2023': `${getPack('wenshui-2023').docNumber} 三(二)` }[c.policy as string] ?? null;
+    expect(banners.map((b) => b.noVoucherCitation)).toEqual([banner, banner]);
 
     const own = getPack(c.policy).docNumber;
     const others = PACKS.filter((p) => p.id !== c.policy).map((p) => p.docNumber);

@@ -111,6 +111,24 @@ export async function seedWorld(db: Database): Promise<World> {
   });
 }
 
+/**
+ * One more place beyond the world: a listed institution of `region` and its accounts institution-KEY,
+ * county_admin-KEY (at the region) and city_admin-KEY (at its city), all with PASSWORD.
+ */
+export async function seedPlace(db: Database, o: { key: string; city: string; region: string; name: string; creditCode: string }) {
+  passwordHash ??= hashPassword(PASSWORD);
+  const hash = await passwordHash;
+  return db.transaction(async (tx) => {
+    const institutionId = await institution(tx, o.name, o.city, o.region, o.creditCode);
+    const add = (username: string, role: Role, region: string, extra: { institutionId?: string } = {}) =>
+      insertAccount(tx, { username, passwordHash: hash, role, displayName: username, regionCode: region, ...extra }, new Date());
+    await add(`institution-${o.key}`, 'institution', o.region, { institutionId });
+    await add(`county_admin-${o.key}`, 'county_admin', o.region);
+    await add(`city_admin-${o.key}`, 'city_admin', o.city);
+    return { institutionId };
+  });
+}
+
 /** A valid ID number for tests: a 阳泉 城区 birth register, distinct per n. */
 export const testIdNumber = (n: number, region = '140302', birth = '1990-01-01') => makeIdNumber(region, birth, n);
 
