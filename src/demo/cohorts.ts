@@ -90,9 +90,13 @@ export async function loadDemoCohorts(db: Database, today: Date): Promise<string
       made++;
       const roster = people.slice((k * 4) % Math.max(people.length - 6, 1), (k * 4) % Math.max(people.length - 6, 1) + 6).map((r) => r.person_id as string);
       for (const p of roster) await cohorts.enrol(ctx, inst, c.id, p);
+      // one day-long slot a day, theory and practice in turn (one slot a day keeps the first start quick)
       for (let d = 0; d < 5; d++) {
-        await cohorts.addLesson(ctx, inst, c.id, { date: addDays(start, d), startsAt: '08:30', endsAt: '12:00', kind: 'theory', lessons: 4, teacherId: teachers[0]?.id ?? null, topic: '理论教学' });
-        await cohorts.addLesson(ctx, inst, c.id, { date: addDays(start, d), startsAt: '14:00', endsAt: '16:30', kind: 'practical', lessons: 3, teacherId: teachers[1]?.id ?? teachers[0]?.id ?? null, groupSize: 5, topic: '实操训练' });
+        const practical = d % 2 === 1;
+        await cohorts.addLesson(ctx, inst, c.id, {
+          date: addDays(start, d), startsAt: '08:30', endsAt: '16:30', kind: practical ? 'practical' : 'theory', lessons: 7,
+          teacherId: (practical ? teachers[1] ?? teachers[0] : teachers[0])?.id ?? null, topic: practical ? '实操训练' : '理论教学', ...(practical ? { groupSize: 5 } : {}),
+        });
       }
       for (const kind of REQUIRED_OPENING_DOCUMENTS) await uploadDocument(ctx, inst, c.id, kind, { filename: `${kind}.pdf`, mimetype: 'application/pdf', bytes: PDF });
       if (plan.stop === 'draft') continue;
