@@ -7,6 +7,7 @@ import { GroupTags } from '../../components/PersonLabels.tsx';
 import { MaskedValue } from '../../components/MaskedValue.tsx';
 import { ProblemAlert } from '../../components/Problem.tsx';
 import { ReasonList } from '../../components/Reasons.tsx';
+import { TechnicalSwitch } from '../../components/TechnicalDetails.tsx';
 import type { Person } from '../../types.ts';
 import type { CohortDetail, RosterEntry, Screening } from '../../types-cohort.ts';
 import { RosterVoucher } from './RosterVoucher.tsx';
@@ -57,6 +58,7 @@ export function RosterTab({ cohort, editable, vouchers, onChange }: { cohort: Co
       <Space wrap>
         {editable ? <AddPerson cohortId={cohort.id} exclude={cohort.roster.map((r) => r.personId)} onAdded={added} onError={setError} /> : null}
         <Button icon={<SafetyCertificateOutlined />} onClick={screen} loading={screening} disabled={!cohort.roster.length} data-testid="screen">{t('cohort.roster.screen')}</Button>
+        <TechnicalSwitch />
       </Space>
       {error ? <ProblemAlert error={error} onClose={() => setError(null)} /> : null}
       <Alert type="info" showIcon title={preview ? t('cohort.roster.previewNote') : t('cohort.roster.storedNote')} />
