@@ -18,6 +18,7 @@ describe.skipIf(!HAVE_CHROMIUM)('what a user sees', () => {
   const { snap, login, logout, openMenu, pick } = world;
   beforeAll(() => {
     ({ page, base } = world);
+    page.setDefaultTimeout(10_000); // DEBUG
   });
 
   /** Every API request the page sends from now on, until the returned stop is called. */
@@ -92,6 +93,140 @@ describe.skipIf(!HAVE_CHROMIUM)('what a user sees', () => {
       expect(new URL(page.url()).pathname).toBe('/cohorts/new');
       expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0); // not even a refused submit
       expect(await page.getByLabel('结业日期').inputValue()).toBe('2026-03-20'); // Enter still takes the date
+      await logout();
+    });
+  });
+
+  describe('the calculator as a form, and technical detail on request', () => {
+    let sent: Record<string, any> | null = null;
+    beforeAll(async () => {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    });
+
+    it('an officer fills in the training and three trainees; the result explains itself in Chinese', async () => {
+      await login('city_admin-yangquan');
+      await openMenu('补贴测算');
+      await page.waitForURL(/\/subsidy\/calc$/);
+      await expect.poll(() => page.locator('[data-testid=calc-pack]').innerText()).toContain('阳人社规发〔2024〕2号');
+      expect(await page.locator('[data-testid=calc-pack]').innerText()).not.toContain('yangquan-2024');
+      await pick(page.locator('#calc_programType'), '订单式培训');
+      await pick(page.locator('#calc_occupation'), '中式烹调师', '中式烹调师');
+      await page.locator('#calc_startDate').click();
+      await page.locator('#calc_startDate').fill('2025-11-03');
+      await page.keyboard.press('Tab');
+      await page.locator('#calc_days').fill('15');
+      await page.locator('#calc_lessons').fill('120');
+      await page.locator('#calc_approvedHeadcount').fill('3');
+      await page.locator('#calc_verifiedHeadcount').fill('3');
+      await page.locator('[data-testid=calc-add-trainee]').click();
+      await page.locator('[data-testid=calc-add-trainee]').click();
+      await expect.poll(() => page.locator('[data-testid=calc-trainees] tbody tr.ant-table-row').count()).toBe(3);
+      for (const id of ['T01', 'T02']) {
+        await pick(page.getByLabel(`${id} 重点群体`), '农村转移就业劳动者', '农村转移');
+        await page.keyboard.press('Escape'); // a multiple select stays open after a pick
+        await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+      }
+      await page.getByLabel('T02 考核合格').click(); // T02 did not pass
+      await page.getByLabel('T03 出勤率（%）').fill('60');
+
+      const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/subsidy/calc') && r.method() === 'POST');
+      await page.locator('[data-testid=calc-form-run]').click();
+      sent = (await request).postDataJSON();
+      const result = page.locator('[data-testid=calc-result]');
+      await expect.poll(() => result.locator('[data-testid=decision-lines] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      expect(await result.locator('[data-testid=decision-total]').innerText()).toMatch(/元$/);
+
+      // the §5.2 case, name-free, numbered trainees
+      expect(sent).toMatchObject({
+        policy: 'yangquan-2024', kind: 'training', asOf: '2025-11-17', parameters: {},
+        cohort: { programType: 'order', occupation: '4-03-02-01', startDate: '2025-11-03', days: 15, lessons: 120, approvedHeadcount: 3, verifiedHeadcount: 3, missingRecordingHalfDays: 0 },
+      });
+      expect(sent!.trainees.map((x: any) => [x.id, x.passed, x.attendanceRate, x.groups])).toEqual([
+        ['T01', true, 1, ['rural_migrant']], ['T02', false, 1, ['rural_migrant']], ['T03', true, 0.6, []],
+      ]);
+      expect(Object.keys(sent!.trainees[0]).sort()).toEqual(['attendanceRate', 'employed', 'groups', 'history', 'id', 'passed', 'skillUpgradeSubsidy', 'verified', 'voucherBound']);
+
+      // the explanation: Chinese text and citation; no rule id, no pack id until asked for
+      const text = await result.innerText();
+      expect(text).toContain('阳人社规发〔2024〕2号 第六条');
+      expect(text).toContain('订单式培训 15 天');
+      expect(text).not.toMatch(/yangquan[.-]/);
+      await snap('calculator-form');
+      await result.locator('[data-testid=technical-switch]').click();
+      await expect.poll(() => result.innerText()).toContain('yangquan.order_ladder');
+      expect(await result.innerText()).toContain('yangquan-2024');
+      await result.locator('[data-testid=technical-switch]').click();
+      await expect.poll(() => result.innerText()).not.toContain('yangquan.order_ladder');
+    });
+
+    it('the 高级 tab holds the very case the form sent', async () => {
+      await world.openTab('高级');
+      const json = JSON.parse(await page.locator('[data-testid=case-json]').inputValue());
+      expect(json).toEqual(sent);
+      await page.locator('[data-testid=calc-run]').click();
+      await expect.poll(() => page.locator('[data-testid=calc-result] [data-testid=decision-lines] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await world.openTab('表单');
+    });
+
+    it('a missing standard is named in Chinese; given for this case, the calculation goes through', async () => {
+      await pick(page.locator('#calc_programType'), '就业技能培训');
+      await page.locator('[data-testid=calc-form-run]').click();
+      const refusal = page.locator('[data-testid=calc-result] [data-testid=refusal]');
+      await expect.poll(() => refusal.count()).toBe(1);
+      expect(await refusal.innerText()).toContain('尚未设定政策参数');
+      expect(await refusal.innerText()).not.toContain('standardPerPersonFen');
+      await refusal.locator('[data-testid=technical-switch]').click();
+      await expect.poll(() => refusal.innerText()).toContain('standardPerPersonFen');
+      await refusal.locator('[data-testid=technical-switch]').click();
+
+      const parameters = page.locator('[data-testid=calc-parameters]');
+      expect(await parameters.innerText()).not.toContain('standardPerPersonFen');
+      const input = parameters.locator('.ant-form-item', { hasText: '阳人社规发〔2024〕2号' }).filter({ has: page.locator('[id="calc_parameters_standardPerPersonFen"]') }).locator('input');
+      await input.fill('1000');
+      const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/subsidy/calc') && r.method() === 'POST');
+      await page.locator('[data-testid=calc-form-run]').click();
+      expect((await request).postDataJSON().parameters).toEqual({ standardPerPersonFen: 100000 });
+      await expect.poll(() => page.locator('[data-testid=calc-result] [data-testid=decision-total]').count()).toBe(1);
+    });
+
+    it('trainees come from a cohort roster: names in the page, not in the case', async () => {
+      const cohorts = (await (await page.request.get(`${base}/api/v1/cohorts?pageSize=100`)).json()).items as { id: string; name: string; enrolled: number }[];
+      const withRoster = cohorts.find((c) => c.enrolled >= 2)!;
+      const detail = await (await page.request.get(`${base}/api/v1/cohorts/${withRoster.id}`)).json();
+      const completing = detail.roster.filter((r: { inCompletionRoster: boolean }) => r.inCompletionRoster);
+      const rows: { name: string }[] = completing.length ? completing : detail.roster;
+      await pick(page.locator('[data-testid=calc-cohort]'), withRoster.name, withRoster.name.slice(0, 6));
+      await page.locator('[data-testid=calc-load-roster]').click();
+      await expect.poll(() => page.locator('[data-testid=calc-loaded]').count()).toBe(1);
+      await expect.poll(() => page.locator('[data-testid=calc-trainees] tbody tr.ant-table-row').count()).toBe(rows.length);
+      const labels = await page.locator('[data-testid=calc-trainee-label]').allInnerTexts();
+      expect(labels.map((l) => l.replace(/^T\d+\s*/, ''))).toEqual(rows.map((r) => r.name));
+
+      const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/subsidy/calc') && r.method() === 'POST');
+      await page.locator('[data-testid=calc-form-run]').click();
+      const body = (await request).postData() ?? '';
+      expect(JSON.parse(body).trainees).toHaveLength(rows.length);
+      for (const r of rows) expect(body).not.toContain(r.name);
+      await expect.poll(() => page.locator('[data-testid=calc-result] [data-testid=decision], [data-testid=calc-result] [data-testid=refusal]').count()).toBe(1);
+      if (await page.locator('[data-testid=calc-result] [data-testid=decision]').count()) {
+        expect(await page.locator('[data-testid=decision-persons]').innerText()).toContain(rows[0].name);
+      }
+      await snap('calculator-roster');
+    });
+
+    it('the policy parameter table shows parameter keys and rule ids only with 技术细节', async () => {
+      await openMenu('政策参数');
+      await page.locator('[data-testid=policies] a', { hasText: '补贴性职业技能培训评价管理办法' }).click();
+      await page.waitForURL(/\/policies\/yangquan-2024$/);
+      const parameters = page.locator('[data-testid=parameters]');
+      await expect.poll(() => parameters.innerText()).toContain('前10天每人每天');
+      expect(await parameters.innerText()).not.toContain('orderFirstDailyFen');
+      expect(await page.locator('[data-testid=rules]').innerText()).not.toContain('yangquan.');
+      expect(await page.locator('main').innerText()).not.toContain('yangquan-2024');
+      await page.locator('[data-testid=technical-switch]').first().click();
+      await expect.poll(() => parameters.innerText()).toContain('orderFirstDailyFen');
+      expect(await page.locator('[data-testid=rules]').innerText()).toContain('yangquan.order_ladder');
+      await page.locator('[data-testid=technical-switch]').first().click();
       await logout();
     });
   });
