@@ -7,6 +7,7 @@
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserWorld, HAVE_CHROMIUM } from './harness.ts';
+import { makeIdNumber } from '../../src/person/id-number.ts';
 
 const PASSWORD = 'peixun-demo';
 const NOW = new Date('2026-03-02T02:00:00Z');
@@ -18,7 +19,6 @@ describe.skipIf(!HAVE_CHROMIUM)('what a user sees', () => {
   const { snap, login, logout, openMenu, pick } = world;
   beforeAll(() => {
     ({ page, base } = world);
-    page.setDefaultTimeout(10_000); // DEBUG
   });
 
   /** Every API request the page sends from now on, until the returned stop is called. */
@@ -227,6 +227,72 @@ describe.skipIf(!HAVE_CHROMIUM)('what a user sees', () => {
       await expect.poll(() => parameters.innerText()).toContain('orderFirstDailyFen');
       expect(await page.locator('[data-testid=rules]').innerText()).toContain('yangquan.order_ladder');
       await page.locator('[data-testid=technical-switch]').first().click();
+      await logout();
+    });
+  });
+
+  describe('adding several trainees to a roster at once', () => {
+    const candidates = [
+      { name: '多选候选甲', idNumber: makeIdNumber('140302', '1991-02-13', 815), groups: ['registered_unemployed'], id: '' },
+      { name: '多选候选乙', idNumber: makeIdNumber('140302', '1992-04-17', 826), groups: [] as string[], id: '' },
+      { name: '多选候选丙', idNumber: makeIdNumber('140302', '1993-06-19', 837), groups: ['rural_migrant'], id: '' },
+    ];
+    let cohortPath = '';
+    beforeAll(async () => {
+      await page.setViewportSize({ width: 1360, height: 900 });
+    });
+
+    it('shows each candidate’s eligibility beside it before anyone is enrolled', async () => {
+      await login('institution-yangquan');
+      const session = await (await page.request.get(`${base}/api/v1/session`)).json();
+      const inst = await (await page.request.get(`${base}/api/v1/institutions/${session.me.institutionId}`)).json();
+      const licensed = inst.occupations.find((o: { level: number }) => o.level > 0);
+      for (const c of candidates) {
+        const r = await page.request.post(`${base}/api/v1/persons`, { data: { name: c.name, idNumber: c.idNumber, phone: '13900002222', groups: c.groups, employmentStatus: 'unemployed' } });
+        expect(r.status(), await r.text()).toBe(201);
+        c.id = (await r.json()).id;
+      }
+      // an order class: only the key groups of yangquan 第三条 qualify
+      const created = await page.request.post(`${base}/api/v1/cohorts`, { data: {
+        policy: 'yangquan-2024', programType: 'order', occupationCode: licensed.occupationCode, level: licensed.level, name: '多选加入测试班',
+        startDate: '2026-03-16', endDate: '2026-03-20', venue: '理论教室一',
+      } });
+      expect(created.status(), await created.text()).toBe(201);
+      cohortPath = `/cohorts/${(await created.json()).id}`;
+      await page.goto(`${base}${cohortPath}?tab=roster`);
+      await world.openTab('花名册');
+
+      const previewed = page.waitForResponse((r) => r.url().endsWith('/screening-preview') && r.request().method() === 'POST');
+      await page.locator('[data-testid=person-search]').click();
+      await page.keyboard.type('多选候选');
+      expect((await previewed).status()).toBe(200);
+      const option = (name: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid=candidate]', { hasText: name });
+      await expect.poll(() => option(candidates[1].name).locator('[data-testid=candidate-hint]').count()).toBe(1);
+      expect(await option(candidates[0].name).locator('[data-testid=candidate-hint]').getAttribute('data-eligible')).toBe('true');
+      const refused = option(candidates[1].name).locator('[data-testid=candidate-hint]');
+      expect(await refused.getAttribute('data-eligible')).toBe('false');
+      expect(await refused.innerText()).toContain('重点就业群体');
+      expect(await refused.innerText()).toContain('阳人社规发〔2024〕2号 第三条');
+      expect(await refused.innerText()).not.toContain('yangquan.'); // rule ids only with 技术细节
+      expect(await page.locator('[data-testid=roster] tbody tr.ant-table-row').count()).toBe(0); // nobody enrolled by looking
+      await snap('roster-candidates');
+    });
+
+    it('enrols every chosen person and answers person by person', async () => {
+      for (const c of candidates) await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid=candidate]', { hasText: c.name }).click();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('[data-testid=enrol]').innerText()).toContain('3');
+      // meanwhile someone else enrolled 丙: that one enrolment is refused, the others go through
+      const direct = await page.request.post(`${base}/api/v1${cohortPath}/enrolments`, { data: { personId: candidates[2].id } });
+      expect(direct.status()).toBe(201);
+      await page.locator('[data-testid=enrol]').click();
+      const results = page.locator('[data-testid=enrol-results]');
+      await expect.poll(() => results.locator('li').count()).toBe(3);
+      expect(await results.locator('li[data-ok=true]').allInnerTexts()).toEqual([`${candidates[0].name}：已加入花名册`, `${candidates[1].name}：已加入花名册`]);
+      expect(await results.locator('li[data-ok=false]').innerText()).toContain(`${candidates[2].name}：`);
+      expect(await results.locator('li[data-ok=false]').innerText()).toContain('已在本班花名册中');
+      for (const c of candidates) await expect.poll(() => page.locator('[data-testid=roster] tbody tr.ant-table-row', { hasText: c.name }).count()).toBe(1);
+      await snap('roster-added');
       await logout();
     });
   });

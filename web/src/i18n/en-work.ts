@@ -54,7 +54,11 @@ const enWork: Shape<typeof zhCNWork> = {
     roster: {
       add: 'Add trainee',
       searchPerson: 'Search registered persons by name or ID number',
-      added: '{{name}} added',
+      addMany: 'Add {{count}} trainees',
+      addedCount: '{{count}} added to the roster',
+      addedOne: 'added to the roster',
+      addedResult: '{{ok}} added, {{failed}} not added',
+      hintLoading: 'Screening…',
       remove: 'Remove',
       removeConfirm: 'Remove {{name}} from the roster?',
       screen: 'Pre-screen',

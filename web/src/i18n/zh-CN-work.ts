@@ -50,7 +50,11 @@ const zhCNWork = {
     roster: {
       add: '添加学员',
       searchPerson: '输入姓名或身份号码，搜索已登记人员',
-      added: '已添加 {{name}}',
+      addMany: '添加 {{count}} 名学员',
+      addedCount: '已加入花名册 {{count}} 人',
+      addedOne: '已加入花名册',
+      addedResult: '加入 {{ok}} 人，未加入 {{failed}} 人',
+      hintLoading: '资格审核中…',
       remove: '移出',
       removeConfirm: '将 {{name}} 移出花名册？',
       screen: '预审',
