@@ -2,7 +2,7 @@ import type { Api } from './http.ts';
 import { ROLE_LABELS } from '../auth/auth.ts';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, PERSON_GROUPS } from '../person/person.ts';
 import { INSTITUTION_KINDS, INSTITUTION_STATUS_LABELS } from '../registry/institution.ts';
-import { PROGRAM_TYPE_NAMES } from '../policy/policy.ts';
+import { HISTORY_KIND_NAMES, PROGRAM_TYPE_NAMES } from '../policy/policy.ts';
 import { PACKS } from '../policy/packs/index.ts';
 import { COHORT_STATE_LABELS, DOCUMENT_KINDS, REQUIRED_OPENING_DOCUMENTS } from '../cohort/cohort.ts';
 import { PROOF_KINDS } from '../cohort/employment.ts';
@@ -19,6 +19,8 @@ export function referenceRoutes(app: Api) {
     institutionKinds: INSTITUTION_KINDS,
     institutionStatuses: INSTITUTION_STATUS_LABELS,
     programTypes: PROGRAM_TYPE_NAMES,
+    /** what a case file's `history` entries say a person already had */
+    historyKinds: HISTORY_KIND_NAMES,
     skillLevels: Object.fromEntries(SKILL_LEVELS.map((l) => [l.level, l.label])),
     cohortStates: COHORT_STATE_LABELS,
     documentKinds: DOCUMENT_KINDS,

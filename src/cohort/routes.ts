@@ -123,6 +123,13 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
     return { items: await screenCohort(ctx.db, await identityFactsFor(ctx.db, ctx.identity, c), c) };
   });
 
+  app.post('/api/v1/cohorts/:id/screening-preview', {
+    schema: {
+      tags: ['cohorts'], summary: 'Screen persons for this draft before enrolling them (read-only; the same checks as enrolling)',
+      params: idParam, body: z.object({ personIds: z.array(z.uuid()).min(1).max(50) }),
+    },
+  }, async (req) => ({ items: await service.previewScreening(ctx, actorOf(req), req.params.id, req.body.personIds) }));
+
   app.post('/api/v1/cohorts/:id/documents', {
     schema: { tags: ['cohorts'], summary: 'Upload an opening/completion document (multipart: field kind, then file); sha256 recorded', params: idParam },
   }, async (req, reply) => {

@@ -53,6 +53,16 @@ async function histories(db: Queryable, personIds: string[], cohort: Cohort) {
   return byPerson;
 }
 
+/** Who is screened: a roster entry, or a person not enrolled yet (no voucher can be bound before enrolment). */
+interface Entry {
+  personId: string;
+  name: string;
+  idNumber: string;
+  groups: string[];
+  voucherId: string | null;
+  enrolled: boolean;
+}
+
 /**
  * Screens every roster entry (SPEC §4.1–4.3, heze 第十二条): the policy engine decides eligibility as if each
  * person completes, passes and finds work (money is not the question here, so standards the bureau has not
@@ -61,12 +71,35 @@ async function histories(db: Queryable, personIds: string[], cohort: Cohort) {
  */
 export async function screenCohort(db: Queryable, identityFacts: Map<string, IdentityFacts>, cohort: Cohort): Promise<Screening[]> {
   const enrolments = await listEnrolments(db, cohort);
-  if (!enrolments.length) return [];
+  return screenEntries(db, identityFacts, cohort, enrolments.map((e) => ({ ...e, enrolled: true })), await overlappingEnrolments(db, cohort));
+}
+
+/**
+ * The screening the persons would get on this roster, before anyone enrols them (read-only): screened beside
+ * the present roster, as if added to it. A person already on the roster comes back as enrolled.
+ */
+export async function screenCandidates(db: Queryable, identity: IdentityCheck, cohort: Cohort, candidates: Omit<Entry, 'voucherId' | 'enrolled'>[]) {
+  const roster = await listEnrolments(db, cohort);
+  const onRoster = new Map(roster.map((e) => [e.personId, e]));
+  const added = candidates.filter((c) => !onRoster.has(c.personId)).map((c) => ({ ...c, voucherId: null, enrolled: false }));
+  const entries = [...roster.map((e) => ({ ...e, enrolled: true })), ...added];
+  const wanted = new Set(candidates.map((c) => c.personId));
+  const facts = await identity.lookup(candidates.map((c) => c.idNumber));
+  const overlaps = await overlappingEnrolments(db, cohort, [...wanted]);
+  const screened = await screenEntries(db, facts, cohort, entries, overlaps);
+  const enrolled = new Set(roster.map((e) => e.personId));
+  const byId = new Map(screened.map((s) => [s.personId, s]));
+  return candidates.map((c) => ({ ...byId.get(c.personId)!, enrolled: enrolled.has(c.personId) }));
+}
+
+async function screenEntries(
+  db: Queryable, identityFacts: Map<string, IdentityFacts>, cohort: Cohort, entries: Entry[], overlaps: { personId: string; otherCohort: string; date: string }[],
+): Promise<Screening[]> {
+  if (!entries.length) return [];
   const pack = packForCohort(cohort);
   const noVoucher = voucherRule(pack);
   const lessons = await listLessons(db, cohort);
-  const history = await histories(db, enrolments.map((e) => e.personId), cohort);
-  const overlaps = await overlappingEnrolments(db, cohort);
+  const history = await histories(db, entries.map((e) => e.personId), cohort);
   const days = new Set(lessons.map((l) => l.date)).size
     || Math.round((Date.parse(cohort.endDate) - Date.parse(cohort.startDate)) / 86_400_000) + 1;
   const caseFile = {
@@ -76,10 +109,10 @@ export async function screenCohort(db: Queryable, identityFacts: Map<string, Ide
     cohort: {
       programType: cohort.programType, occupation: cohort.occupationCode, ...(cohort.level ? { level: cohort.level } : {}),
       startDate: cohort.startDate, days, lessons: lessons.reduce((n, l) => n + l.lessons, 0),
-      approvedHeadcount: enrolments.length, verifiedHeadcount: enrolments.length, missingRecordingHalfDays: 0,
+      approvedHeadcount: entries.length, verifiedHeadcount: entries.length, missingRecordingHalfDays: 0,
       capacityReduction: cohort.capacityReduction,
     },
-    trainees: enrolments.map((e) => ({
+    trainees: entries.map((e) => ({
       id: e.personId, passed: true, employed: true, attendanceRate: 1, groups: e.groups, skillUpgradeSubsidy: false,
       voucherBound: true, verified: true, history: history.get(e.personId) ?? [],
     })),
@@ -92,15 +125,16 @@ export async function screenCohort(db: Queryable, identityFacts: Map<string, Ide
     if (!(e instanceof AppError)) throw e;
     // A cohort-level refusal (e.g. the pack is not in force on the start date) applies to everyone.
     const reason = { rule: `policy.${e.code}`, citation: pack.docNumber, text: e.message };
-    engine = new Map(enrolments.map((en) => [en.personId, { eligible: false, reasons: [reason] }]));
+    engine = new Map(entries.map((en) => [en.personId, { eligible: false, reasons: [reason] }]));
   }
-  return enrolments.map((e) => {
+  return entries.map((e) => {
     const reasons: ScreeningReason[] = (engine.get(e.personId)?.reasons ?? []).map((r) => ({ ...r, severity: 'refusal' as const }));
     const facts = identityFacts.get(e.idNumber);
     for (const f of facts ? identityFindings({ householdRegionCode: null }, facts) : []) {
       if (f.severity !== 'info') reasons.push({ rule: f.rule, citation: ownCitation(pack, f.citation, 'SPEC §4.1'), text: f.text, severity: f.severity });
     }
-    if (!e.voucherId && noVoucher) {
+    // a voucher is bound to an enrolment: before enrolling there is none to miss
+    if (e.enrolled && !e.voucherId && noVoucher) {
       reasons.push({ rule: 'voucher.unbound', citation: noVoucher.citation, text: '尚未绑定职业技能培训电子券：无券不补', severity: 'warning' });
     }
     for (const o of overlaps.filter((x) => x.personId === e.personId)) {

@@ -14,7 +14,7 @@ import { issueCertificates } from '../certificate/store.ts';
 import { prefixFor } from '../certificate/certificate.ts';
 import { cohortMachine, cohortPolicy, type CohortInput, type CohortState, type DocumentKind, type LessonInput } from './cohort.ts';
 import { CONDITIONS, evaluateGuards, type CohortFacts } from './guards.ts';
-import { identityFactsFor, screenCohort } from './screening.ts';
+import { identityFactsFor, screenCandidates, screenCohort } from './screening.ts';
 import type { WorkdayCalendar } from '../calendar/workdays.ts';
 import { advancePayment } from './advance.ts';
 import { packForCohort } from './pack.ts';
@@ -93,6 +93,22 @@ export const enrol = (ctx: AppContext, actor: Actor, id: string, personId: strin
     await store.addEnrolment(tx, c, personId, now);
     return { personId };
   });
+
+/**
+ * What screening each person would get on this draft's roster, before enrolling them: read-only, under the
+ * same checks as enrolling (a draft the actor may edit, each person in the actor's scope).
+ */
+export async function previewScreening(ctx: AppContext, actor: Actor, id: string, personIds: string[]) {
+  const c = await visibleCohort(ctx, actor, id);
+  authorize(cohortPolicy, actor, 'edit', c);
+  const candidates = [];
+  for (const [i, personId] of [...new Set(personIds)].entries()) {
+    const p = await getPersonInScope(ctx.db, actor, personId);
+    if (!p) throw new AppError('not_found', `personIds.${i}: 找不到此人，或此人不在本机构名下（请先登记）`, { field: `personIds.${i}` });
+    candidates.push({ personId: p.id, name: p.name, idNumber: p.idNumber, groups: [...p.groups] });
+  }
+  return screenCandidates(ctx.db, ctx.identity, c, candidates);
+}
 
 /** Imports a 学员花名册 into a draft: persons registered (or linked) and enrolled in one transaction. */
 export async function importCohortRoster(ctx: AppContext, actor: Actor, id: string, file: Buffer, mode: ImportMode) {

@@ -226,18 +226,22 @@ export async function deleteLesson(tx: Queryable, c: Cohort, lessonId: string) {
  * Other live cohorts of these persons whose lessons overlap this cohort's lessons in time (SPEC §4.2):
  * same date, intersecting hours.
  */
-export async function overlappingEnrolments(db: Queryable, c: Cohort) {
+/**
+ * Persons of this cohort's roster — or, with `personIds`, these persons, enrolled or not — who are in another
+ * live cohort whose lessons overlap this cohort's timetable.
+ */
+export async function overlappingEnrolments(db: Queryable, c: Cohort, personIds?: string[]) {
   const { rows } = await db.query(
-    `SELECT DISTINCT ON (e.person_id, oc.id) e.person_id, p.name, oc.name AS other, l.date
-       FROM enrolment e
-       JOIN person p ON p.id = e.person_id
-       JOIN enrolment oe ON oe.person_id = e.person_id AND NOT (oe.city_code = e.city_code AND oe.cohort_id = e.cohort_id)
+    `SELECT DISTINCT ON (oe.person_id, oc.id) oe.person_id, p.name, oc.name AS other, l.date
+       FROM enrolment oe
+       JOIN person p ON p.id = oe.person_id
        JOIN cohort oc ON oc.city_code = oe.city_code AND oc.id = oe.cohort_id AND oc.state NOT IN ('draft', 'rejected', 'cancelled', 'closed')
-       JOIN lesson l ON l.city_code = e.city_code AND l.cohort_id = e.cohort_id
+       JOIN lesson l ON l.city_code = $1 AND l.cohort_id = $2
        JOIN lesson ol ON ol.city_code = oc.city_code AND ol.cohort_id = oc.id AND ol.date = l.date AND ol.starts_at < l.ends_at AND ol.ends_at > l.starts_at
-      WHERE e.city_code = $1 AND e.cohort_id = $2
-      ORDER BY e.person_id, oc.id, l.date`,
-    [c.cityCode, c.id],
+      WHERE NOT (oe.city_code = $1 AND oe.cohort_id = $2)
+        AND oe.person_id = ANY (COALESCE($3::uuid[], ARRAY(SELECT e.person_id FROM enrolment e WHERE e.city_code = $1 AND e.cohort_id = $2)))
+      ORDER BY oe.person_id, oc.id, l.date`,
+    [c.cityCode, c.id, personIds ?? null],
   );
   return rows.map((r) => ({ personId: r.person_id, name: r.name, otherCohort: r.other, date: r.date }));
 }

@@ -68,7 +68,7 @@ export class Explainer {
     throw new AppError(
       'unset_parameter',
       `parameter ${key}${describeScope(scope)} is not set for ${this.pack.id} on ${this.asOf}${src}; set it in the case's "parameters" or the parameter table`,
-      { field: key, citation: def?.citation, scope },
+      { field: key, citation: def?.citation, scope, parameterText: def?.text },
     );
   }
 }

@@ -80,6 +80,12 @@ export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
  */
 export const HISTORY_KINDS = ['training', 'certificate', 'certificate_subsidy', 'skill_upgrade'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
+export const HISTORY_KIND_NAMES: Record<HistoryKind, string> = {
+  training: '已领职业培训补贴',
+  certificate: '已取得证书',
+  certificate_subsidy: '已领取证补贴',
+  skill_upgrade: '已领技能提升补贴',
+};
 
 export interface HistoryEntry {
   readonly date: string;

@@ -4,6 +4,7 @@ import { seedWorld, testApp } from '../test/fixtures.ts';
 import { fire, readyDraft } from '../test/cohorts.ts';
 import { calculate } from './calculate.ts';
 import { parseCase } from './case-file.ts';
+import { findPack } from './packs/index.ts';
 
 const hezeCase = (asOf = '2024-12-01', parameters = {}) => ({
   policy: 'heze-2024', kind: 'training', asOf, parameters,
@@ -29,10 +30,13 @@ describeStores('policy parameters and the calc API', (store) => {
     expect(res.json().items.map((p: any) => p.id)).toEqual(['yangquan-2024', 'xinzhou-2024', 'wenshui-2023', 'heze-2024', 'suihua-2019']);
   });
 
-  it('a computation needing an unset parameter is refused naming it', async () => {
+  it('a computation needing an unset parameter is refused naming it, by key and by its text in the pack', async () => {
     const res = await calc(hezeCase());
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'unset_parameter', field: 'standardPerPersonFen' });
+    const text = findPack('heze-2024')!.parameters.find((p) => p.key === 'standardPerPersonFen')!.text;
+    expect(res.json().parameterText).toBe(text);
+    expect(text).toMatch(/[\u4e00-\u9fff]/); // Chinese, for the officer; the key is for technical detail
   });
 
   it('only the issuing bureau sets a pack’s parameters, and bad values name the field', async () => {

@@ -82,7 +82,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
     for (const [label, date] of [['开班日期', '2026-03-16'], ['结业日期', '2026-03-20']]) {
       await page.getByLabel(label).click();
       await page.getByLabel(label).fill(date);
-      await page.keyboard.press('Tab'); // Enter would submit the form
+      await page.keyboard.press('Tab');
     }
     await page.locator('[data-testid=submit]').click();
     await page.waitForURL(/\/cohorts\/[0-9a-f-]{36}$/);
@@ -301,6 +301,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walk of a cohort', () => {
   it('the calculator explains a sample case and names the field of a bad one', async () => {
     await openMenu('补贴测算');
     await page.waitForURL(/\/subsidy\/calc$/);
+    await openTab('高级');
     await page.locator('[data-testid=calc-run]').click();
     await expect.poll(() => page.locator('[data-testid=decision-lines] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=decision-total]').innerText()).toMatch(/元$/);

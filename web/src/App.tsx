@@ -32,6 +32,7 @@ import { PublicLayout } from './pages/public/PublicLayout.tsx';
 import { CertificateCheckPage } from './pages/public/CertificateCheckPage.tsx';
 import { PublicInstitutionsPage } from './pages/public/PublicInstitutionsPage.tsx';
 import { ReferenceProvider } from './reference.tsx';
+import { TechnicalDetailsProvider } from './components/TechnicalDetails.tsx';
 import type { ReactNode } from 'react';
 
 // antd's es/ files are ES modules, but TypeScript (NodeNext) reads them as CommonJS: unwrap either way.
@@ -81,41 +82,43 @@ export function App() {
       <AntApp>
         <SessionProvider>
           <ReferenceProvider>
-            <BrowserRouter>
-              <Routes>
-                <Route path="/login" element={<LoginRoute />} />
-                <Route path="public" element={<PublicLayout />}>
-                  <Route index element={<Navigate to="/public/certificates" replace />} />
-                  <Route path="certificates" element={<CertificateCheckPage />} />
-                  <Route path="certificates/:number" element={<CertificateCheckPage />} />
-                  <Route path="institutions" element={<PublicInstitutionsPage />} />
-                </Route>
-                <Route element={<RequireSession><AppLayout /></RequireSession>}>
-                  <Route index element={<Home />} />
-                  <Route path="institutions" element={<Allowed ability={['institution.list', 'institution.own']}><InstitutionListPage /></Allowed>} />
-                  <Route path="institutions/new" element={<Allowed ability="institution.create"><InstitutionFormPage /></Allowed>} />
-                  <Route path="institutions/:id" element={<InstitutionDetailPage />} />
-                  <Route path="institutions/:id/edit" element={<Allowed ability="institution.update"><InstitutionFormPage /></Allowed>} />
-                  <Route path="persons" element={<Allowed ability="person.list"><PersonListPage /></Allowed>} />
-                  <Route path="persons/new" element={<Allowed ability="person.create"><PersonFormPage /></Allowed>} />
-                  <Route path="persons/import" element={<Allowed ability="person.import"><PersonImportPage /></Allowed>} />
-                  <Route path="persons/:id" element={<PersonDetailPage />} />
-                  <Route path="persons/:id/edit" element={<Allowed ability="person.update"><PersonFormPage /></Allowed>} />
-                  <Route path="workbench" element={<Allowed ability="cohort.queue"><WorkbenchPage /></Allowed>} />
-                  <Route path="cohorts" element={<Allowed ability={['cohort.list', 'cohort.own', 'cohort.evaluate']}><CohortListPage /></Allowed>} />
-                  <Route path="cohorts/new" element={<Allowed ability="cohort.create"><CohortFormPage /></Allowed>} />
-                  <Route path="cohorts/:id" element={<Allowed ability={['cohort.list', 'cohort.own', 'cohort.evaluate']}><CohortDetailPage /></Allowed>} />
-                  <Route path="cohorts/:id/edit" element={<Allowed ability="cohort.create"><CohortFormPage /></Allowed>} />
-                  <Route path="policies" element={<Allowed ability="policy.list"><PolicyListPage /></Allowed>} />
-                  <Route path="policies/:id" element={<Allowed ability="policy.list"><PolicyDetailPage /></Allowed>} />
-                  <Route path="subsidy/calc" element={<Allowed ability="subsidy.calc"><CalculatorPage /></Allowed>} />
-                  <Route path="vouchers" element={<Allowed ability="voucher.list"><VoucherListPage /></Allowed>} />
-                  <Route path="my/vouchers" element={<Allowed ability="voucher.own"><MyVouchersPage /></Allowed>} />
-                  <Route path="my/certificates" element={<Allowed ability="certificate.own"><MyCertificatesPage /></Allowed>} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-              </Routes>
-            </BrowserRouter>
+            <TechnicalDetailsProvider>
+              <BrowserRouter>
+                <Routes>
+                  <Route path="/login" element={<LoginRoute />} />
+                  <Route path="public" element={<PublicLayout />}>
+                    <Route index element={<Navigate to="/public/certificates" replace />} />
+                    <Route path="certificates" element={<CertificateCheckPage />} />
+                    <Route path="certificates/:number" element={<CertificateCheckPage />} />
+                    <Route path="institutions" element={<PublicInstitutionsPage />} />
+                  </Route>
+                  <Route element={<RequireSession><AppLayout /></RequireSession>}>
+                    <Route index element={<Home />} />
+                    <Route path="institutions" element={<Allowed ability={['institution.list', 'institution.own']}><InstitutionListPage /></Allowed>} />
+                    <Route path="institutions/new" element={<Allowed ability="institution.create"><InstitutionFormPage /></Allowed>} />
+                    <Route path="institutions/:id" element={<InstitutionDetailPage />} />
+                    <Route path="institutions/:id/edit" element={<Allowed ability="institution.update"><InstitutionFormPage /></Allowed>} />
+                    <Route path="persons" element={<Allowed ability="person.list"><PersonListPage /></Allowed>} />
+                    <Route path="persons/new" element={<Allowed ability="person.create"><PersonFormPage /></Allowed>} />
+                    <Route path="persons/import" element={<Allowed ability="person.import"><PersonImportPage /></Allowed>} />
+                    <Route path="persons/:id" element={<PersonDetailPage />} />
+                    <Route path="persons/:id/edit" element={<Allowed ability="person.update"><PersonFormPage /></Allowed>} />
+                    <Route path="workbench" element={<Allowed ability="cohort.queue"><WorkbenchPage /></Allowed>} />
+                    <Route path="cohorts" element={<Allowed ability={['cohort.list', 'cohort.own', 'cohort.evaluate']}><CohortListPage /></Allowed>} />
+                    <Route path="cohorts/new" element={<Allowed ability="cohort.create"><CohortFormPage /></Allowed>} />
+                    <Route path="cohorts/:id" element={<Allowed ability={['cohort.list', 'cohort.own', 'cohort.evaluate']}><CohortDetailPage /></Allowed>} />
+                    <Route path="cohorts/:id/edit" element={<Allowed ability="cohort.create"><CohortFormPage /></Allowed>} />
+                    <Route path="policies" element={<Allowed ability="policy.list"><PolicyListPage /></Allowed>} />
+                    <Route path="policies/:id" element={<Allowed ability="policy.list"><PolicyDetailPage /></Allowed>} />
+                    <Route path="subsidy/calc" element={<Allowed ability="subsidy.calc"><CalculatorPage /></Allowed>} />
+                    <Route path="vouchers" element={<Allowed ability="voucher.list"><VoucherListPage /></Allowed>} />
+                    <Route path="my/vouchers" element={<Allowed ability="voucher.own"><MyVouchersPage /></Allowed>} />
+                    <Route path="my/certificates" element={<Allowed ability="certificate.own"><MyCertificatesPage /></Allowed>} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Routes>
+              </BrowserRouter>
+            </TechnicalDetailsProvider>
           </ReferenceProvider>
         </SessionProvider>
       </AntApp>

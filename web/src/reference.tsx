@@ -19,6 +19,7 @@ export interface Reference {
   institutionKinds: Record<string, string>;
   institutionStatuses: Record<string, string>;
   programTypes: Record<string, string>;
+  historyKinds: Record<string, string>;
   skillLevels: Record<string, string>;
   cohortStates: Record<string, string>;
   documentKinds: Record<string, string>;

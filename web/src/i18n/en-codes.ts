@@ -17,6 +17,7 @@ const enCodes = {
     enterprise_center: 'Enterprise training centre', public_training_base: 'Public training base', university: 'University',
   },
   institutionStatuses: { applied: 'Applied', listed: 'Listed', rectifying: 'Rectifying', suspended: 'Suspended', removed: 'Removed' },
+  historyKinds: { training: 'Training subsidy received', certificate: 'Certificate obtained', certificate_subsidy: 'Certificate subsidy received', skill_upgrade: 'Skill-upgrade subsidy received' },
   programTypes: {
     employment_skills: 'Employment skills', order: 'Order-based', project: 'Project-based', enterprise_pre_job: 'Pre-job (enterprise)',
     enterprise_upgrade: 'Skill upgrade (enterprise)', enterprise_transfer: 'Job transfer (enterprise)', safety: 'Safety skills', apprenticeship: 'Apprenticeship',

@@ -69,6 +69,8 @@ const en: Shape<Messages> = {
     retry: 'Retry',
   },
   common: {
+    delete: 'Delete',
+    technical: 'Technical details',
     search: 'Search',
     reset: 'Reset',
     create: 'New',

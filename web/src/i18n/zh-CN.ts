@@ -66,6 +66,8 @@ const zhCN = {
     retry: '重试',
   },
   common: {
+    delete: '删除',
+    technical: '技术细节',
     search: '查询',
     reset: '重置',
     create: '新增',

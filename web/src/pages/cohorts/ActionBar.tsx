@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useLabels } from '../../reference.tsx';
 import { ReasonList, RefusalAlert } from '../../components/Reasons.tsx';
+import { TechnicalSwitch } from '../../components/TechnicalDetails.tsx';
 import { formatYuan } from '../../format.ts';
 import { DANGER_ACTIONS, REASON_ACTIONS, type CohortDetail, type TransitionResult } from '../../types-cohort.ts';
 
@@ -99,6 +100,7 @@ export function ActionBar({ cohort, onDone }: { cohort: CohortDetail; onDone: ()
           data-testid="screening-summary"
           title={`${t('cohort.roster.screening')}：${t('cohort.roster.eligible')} ${result.screening.length - ineligible.length}，${t('cohort.roster.ineligible')} ${ineligible.length}`}
           description={ineligible.length ? <ReasonList names={names} reasons={ineligible.flatMap((s) => s.reasons.map((r) => ({ ...r, personId: s.personId })))} /> : undefined}
+          action={ineligible.length ? <TechnicalSwitch /> : undefined}
           closable={{ onClose: () => setResult(null) }}
         />
       ) : null}

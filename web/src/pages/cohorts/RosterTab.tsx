@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Alert, App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, SafetyCertificateOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, query, type Page } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { GroupTags } from '../../components/PersonLabels.tsx';
 import { MaskedValue } from '../../components/MaskedValue.tsx';
-import { ProblemAlert } from '../../components/Problem.tsx';
+import { ProblemAlert, useProblemText } from '../../components/Problem.tsx';
+import { PersonMultiSelect } from '../../components/PersonSelect.tsx';
 import { ReasonList } from '../../components/Reasons.tsx';
+import { TechnicalSwitch } from '../../components/TechnicalDetails.tsx';
 import type { Person } from '../../types.ts';
 import type { CohortDetail, RosterEntry, Screening } from '../../types-cohort.ts';
 import { RosterVoucher } from './RosterVoucher.tsx';
@@ -45,8 +47,12 @@ export function RosterTab({ cohort, editable, vouchers, onChange }: { cohort: Co
       setError(e);
     }
   };
-  const added = (name: string) => {
-    message.success(t('cohort.roster.added', { name }));
+  const [results, setResults] = useState<Added[] | null>(null);
+  const added = (r: Added[]) => {
+    setResults(r);
+    const count = r.filter((x) => !x.error).length;
+    if (!count) return;
+    message.success(t('cohort.roster.addedCount', { count }));
     setPreview(null);
     onChange();
   };
@@ -55,9 +61,11 @@ export function RosterTab({ cohort, editable, vouchers, onChange }: { cohort: Co
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
-        {editable ? <AddPerson cohortId={cohort.id} exclude={cohort.roster.map((r) => r.personId)} onAdded={added} onError={setError} /> : null}
+        {editable ? <AddPersons cohortId={cohort.id} exclude={cohort.roster.map((r) => r.personId)} onAdded={added} onError={setError} /> : null}
         <Button icon={<SafetyCertificateOutlined />} onClick={screen} loading={screening} disabled={!cohort.roster.length} data-testid="screen">{t('cohort.roster.screen')}</Button>
+        <TechnicalSwitch />
       </Space>
+      {results ? <EnrolResults results={results} onClose={() => setResults(null)} /> : null}
       {error ? <ProblemAlert error={error} onClose={() => setError(null)} /> : null}
       <Alert type="info" showIcon title={preview ? t('cohort.roster.previewNote') : t('cohort.roster.storedNote')} />
       <Table<RosterEntry>
@@ -110,54 +118,100 @@ export function RosterTab({ cohort, editable, vouchers, onChange }: { cohort: Co
   );
 }
 
-/** Search registered persons (GET /persons?q=) and enrol the chosen one. */
-function AddPerson({ cohortId, exclude, onAdded, onError }: { cohortId: string; exclude: string[]; onAdded: (name: string) => void; onError: (e: unknown) => void }) {
+type Hint = Screening & { enrolled: boolean };
+interface Added { personId: string; name: string; error: unknown }
+
+/**
+ * Search registered persons and enrol several at once: each candidate shows the screening it would get here
+ * (POST …/screening-preview); `onAdded` hears how each enrolment went.
+ */
+function AddPersons({ cohortId, exclude, onAdded, onError }: { cohortId: string; exclude: string[]; onAdded: (results: Added[]) => void; onError: (e: unknown) => void }) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<Person[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [value, setValue] = useState<string | undefined>(undefined);
+  const [chosen, setChosen] = useState<Person[]>([]);
+  const [hints, setHints] = useState<Map<string, Hint>>(new Map());
   const [busy, setBusy] = useState(false);
 
-  const search = async (q: string) => {
-    setLoading(true);
+  const fetchHints = async (persons: Person[]) => {
+    const missing = persons.filter((p) => !hints.has(p.id)).map((p) => p.id);
+    if (!missing.length) return;
     try {
-      const r = await api.get<Page<Person>>(`/api/v1/persons${query({ q: q.trim(), pageSize: 20 })}`);
-      setOptions(r.items);
+      const r = await api.post<{ items: (Hint & { personId: string })[] }>(`/api/v1/cohorts/${cohortId}/screening-preview`, { personIds: missing });
+      setHints((h) => new Map([...h, ...r.items.map((i) => [i.personId, i] as const)]));
     } catch (e) {
       onError(e);
-    } finally {
-      setLoading(false);
     }
   };
+  const hint = (p: Person) => {
+    const h = hints.get(p.id);
+    if (!h) return <Typography.Text type="secondary" className="px-citation">{t('cohort.roster.hintLoading')}</Typography.Text>;
+    return (
+      <div data-testid="candidate-hint" data-eligible={String(h.eligible)}>
+        <Tag color={h.eligible ? 'success' : 'error'}>{h.eligible ? t('cohort.roster.eligible') : t('cohort.roster.ineligible')}</Tag>
+        <ReasonList reasons={h.reasons} />
+      </div>
+    );
+  };
   const add = async () => {
-    const p = options.find((o) => o.id === value);
-    if (!p) return;
     setBusy(true);
-    try {
-      await api.post(`/api/v1/cohorts/${cohortId}/enrolments`, { personId: p.id });
-      setValue(undefined);
-      onAdded(p.name);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
+    const done: Added[] = [];
+    // one request per person: a refusal of one (already enrolled, say) does not hold up the others
+    for (const p of chosen) {
+      try {
+        await api.post(`/api/v1/cohorts/${cohortId}/enrolments`, { personId: p.id });
+        done.push({ personId: p.id, name: p.name, error: null });
+      } catch (e) {
+        done.push({ personId: p.id, name: p.name, error: e });
+      }
     }
+    setBusy(false);
+    setChosen([]);
+    // the roster has changed: what a candidate would get has too
+    setHints(new Map());
+    onAdded(done);
   };
 
   return (
-    <Space.Compact>
-      <Select
-        showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
-        onOpenChange={(open) => open && !options.length && void search('')}
-        value={value}
-        onChange={setValue}
-        loading={loading}
+    <Space.Compact style={{ maxWidth: '100%' }}>
+      <PersonMultiSelect
+        value={chosen}
+        onChange={setChosen}
+        exclude={exclude}
+        hint={hint}
+        onFound={(found) => void fetchHints(found)}
+        onError={onError}
         placeholder={t('cohort.roster.searchPerson')}
-        style={{ width: 340 }}
-        options={options.filter((p) => !exclude.includes(p.id)).map((p) => ({ value: p.id, label: `${p.name}  ${p.idNumber}` }))}
-        data-testid="person-search"
+        testId="person-search"
       />
-      <Button type="primary" icon={<UserAddOutlined />} onClick={add} loading={busy} disabled={!value} data-testid="enrol">{t('cohort.roster.add')}</Button>
+      <Button type="primary" icon={<UserAddOutlined />} onClick={add} loading={busy} disabled={!chosen.length} data-testid="enrol">
+        {chosen.length > 1 ? t('cohort.roster.addMany', { count: chosen.length }) : t('cohort.roster.add')}
+      </Button>
     </Space.Compact>
+  );
+}
+
+/** How each enrolment of one addition went: 已加入, or the server's refusal for that person. */
+function EnrolResults({ results, onClose }: { results: Added[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const failed = results.filter((r) => r.error).length;
+  const why = (e: unknown) => (e instanceof ApiError ? e.fieldMessage : problemText(e).detail);
+  return (
+    <Alert
+      type={failed ? 'warning' : 'success'}
+      showIcon
+      closable={{ onClose }}
+      title={t('cohort.roster.addedResult', { ok: results.length - failed, failed })}
+      data-testid="enrol-results"
+      description={(
+        <ul className="px-reasons">
+          {results.map((r) => (
+            <li key={r.personId} data-ok={String(!r.error)}>
+              <Typography.Text strong>{r.name}：</Typography.Text>
+              {r.error ? <Typography.Text type="danger">{why(r.error)}</Typography.Text> : t('cohort.roster.addedOne')}
+            </li>
+          ))}
+        </ul>
+      )}
+    />
   );
 }

@@ -8,6 +8,7 @@ import { showOnField } from '../../hooks.ts';
 import { useLabels } from '../../reference.tsx';
 import { ProblemAlert } from '../../components/Problem.tsx';
 import { formatYuan } from '../../format.ts';
+import { TechnicalId } from '../../components/TechnicalDetails.tsx';
 import type { Parameter, PolicyDetail, StatedValue, StoredValue } from '../../types-cohort.ts';
 
 interface ValueForm {
@@ -26,7 +27,7 @@ export function useValueText() {
   return (unit: string, v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : unit === 'fen' ? formatYuan(v) : `${v} ${t(`policy.units.${unit}`, { defaultValue: unit })}`);
 }
 
-/** The parameters of a pack: stated values, unset ones highlighted, values the bureau set; set and end them when allowed. */
+/** The parameters of a pack: stated values, unset ones highlighted, values the bureau set; set and end them when allowed. Keys with 技术细节. */
 export function ParameterTable({ policy, onChange }: { policy: PolicyDetail; onChange: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -81,7 +82,7 @@ export function ParameterTable({ policy, onChange }: { policy: PolicyDetail; onC
             render: (_: unknown, p) => (
               <div>
                 <div>{p.text}</div>
-                <Typography.Text type="secondary" className="px-mono">{p.key}</Typography.Text>
+                <TechnicalId>{p.key}</TechnicalId>
               </div>
             ),
           },
@@ -161,7 +162,7 @@ function SetValueModal({ policy, parameter, onClose, onSaved }: { policy: Policy
       width={640}
     >
       {error ? <ProblemAlert error={error} onClose={() => setError(null)} /> : null}
-      {parameter ? <Typography.Paragraph type="secondary">{parameter.citation} · <span className="px-mono">{parameter.key}</span></Typography.Paragraph> : null}
+      {parameter ? <Typography.Paragraph type="secondary">{parameter.citation}<TechnicalId prefix=" · ">{parameter.key}</TechnicalId></Typography.Paragraph> : null}
       <Form form={form} layout="vertical" name="parameter" initialValues={{ from: dayjs(policy.validFrom) }}>
         <Row gutter={12}>
           <Col xs={24} md={12}>

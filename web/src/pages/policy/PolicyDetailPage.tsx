@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { useGet } from '../../hooks.ts';
 import { LoadError } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
+import { TechnicalId, TechnicalSwitch, useTechnicalDetails } from '../../components/TechnicalDetails.tsx';
 import type { PolicyDetail } from '../../types-cohort.ts';
 import { ParameterTable } from './ParameterTable.tsx';
 
@@ -12,11 +13,12 @@ type Deadline = PolicyDetail['deadlines'][number];
 const UNIT: Record<string, string> = { working_day: '个工作日', calendar_day: '天', year: '年' };
 const UNIT_EN: Record<string, string> = { working_day: 'working days', calendar_day: 'days', year: 'years' };
 
-/** One pack: its rules with articles, deadlines, and parameters (stated, unset, set by the bureau). */
+/** One pack: its rules with articles, deadlines, and parameters (stated, unset, set by the bureau); ids and keys with 技术细节. */
 export function PolicyDetailPage() {
   const { id } = useParams<{ id: string }>();
   const { t, i18n } = useTranslation();
   const { data: p, error, reload } = useGet<PolicyDetail>(`/api/v1/policies/${id}`);
+  const technical = useTechnicalDetails();
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!p) return <Skeleton active />;
   const unit = (u: string) => (i18n.language === 'en' ? UNIT_EN[u] : UNIT[u]) ?? u;
@@ -25,7 +27,7 @@ export function PolicyDetailPage() {
 
   return (
     <>
-      <PageHead title={p.title} back="/policies" extra={<Tag color="blue">{p.docNumber}</Tag>} />
+      <PageHead title={p.title} back="/policies" extra={<><Tag color="blue">{p.docNumber}</Tag><TechnicalId>{p.id}</TechnicalId></>} actions={<TechnicalSwitch />} />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small">
           <Descriptions
@@ -55,8 +57,8 @@ export function PolicyDetailPage() {
             columns={[
               { title: t('policy.article'), dataIndex: 'article', width: 130 },
               { title: t('policy.text'), dataIndex: 'text' },
-              { title: t('policy.ruleId'), dataIndex: 'id', width: 260, responsive: ['lg'], render: (r: string) => <span className="px-mono">{r}</span> },
               { title: '', dataIndex: 'stage', width: 80, render: (s?: string) => <Tag>{t(`policy.stage.${s ?? 'calculation'}`)}</Tag> },
+              ...(technical ? [{ title: t('policy.ruleId'), dataIndex: 'id', width: 260, render: (r: string) => <TechnicalId>{r}</TechnicalId> }] : []),
             ]}
           />
         </Card>

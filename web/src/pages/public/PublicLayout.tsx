@@ -5,18 +5,18 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { DemoClockBanner } from '../../components/DemoClockBanner.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 
-/** The pages anyone may open without signing in. */
+/** The pages anyone may open without signing in; on a phone the links move to a row of their own. */
 export function PublicLayout() {
   const { t } = useTranslation();
   return (
     <div className="px-public">
-      <header className="px-header" style={{ height: 56 }}>
+      <header className="px-header px-public-header">
         <Link to="/public/certificates" className="px-brand">
           <span className="px-brand-mark">训</span>
           <span>{t('app.name')}</span>
           <span className="px-brand-sub">{t('public.title')}</span>
         </Link>
-        <nav style={{ display: 'flex', gap: 12, marginInlineStart: 16 }}>
+        <nav className="px-public-nav">
           <NavLink to="/public/certificates">{t('public.certCheck')}</NavLink>
           <NavLink to="/public/institutions">{t('public.directory')}</NavLink>
         </nav>
