@@ -10,3 +10,7 @@ console.error(
 const { runAuditBench } = await import('./audit.ts');
 const audit = await runAuditBench();
 console.log(`audit: ${audit.one} appends/s with 1 writer, ${audit.ten} appends/s with 10 writers over ${audit.cities} cities`);
+
+const { runStartBench } = await import('./start.ts');
+const start = await runStartBench();
+console.log(`first start: serving with demo data after ${start.seconds.toFixed(1)} s (serve --demo on an empty folder)`);

@@ -28,8 +28,8 @@ const toVoucher = (r: any): Voucher => ({
   writtenOffAt: r.written_off_at, cancelledAt: r.cancelled_at, cancelReason: r.cancel_reason,
 });
 
-const SELECT = `SELECT v.*, p.name AS person_name, (SELECT c.name FROM cohort c WHERE c.city_code = v.city_code AND c.id = v.cohort_id) AS cohort_name
-  FROM voucher v JOIN person p ON p.id = v.person_id`;
+const SELECT = `SELECT v.*, p.name AS person_name, bound.name AS cohort_name
+  FROM voucher v JOIN person p ON p.id = v.person_id LEFT JOIN cohort bound ON bound.city_code = v.city_code AND bound.id = v.cohort_id`;
 
 /**
  * Bureaus by the voucher's city, or for a county the county of the cohort it is bound to (else where the person is
