@@ -24,6 +24,7 @@ import { voucherRoutes } from '../voucher/routes.ts';
 import { referenceRoutes } from './reference.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { complaintRoutes } from '../complaint/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   referenceRoutes(app);
   calendarRoutes(app, ctx);
   auditRoutes(app, ctx);
+  complaintRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

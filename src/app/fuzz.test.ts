@@ -44,6 +44,8 @@ describeStores('no input makes the server fail, and a refused request changes no
     expect(voucher.statusCode, voucher.body).toBe(201);
     const parameter = await t.app.inject({ method: 'POST', url: '/api/v1/policies/heze-2024/parameters', headers: t.as('city_admin-hz'), payload: { key: 'standardPerPersonFen', value: 120000, from: '2024-10-01', source: '菏人社字〔2024〕88号' } });
     expect(parameter.statusCode, parameter.body).toBe(201);
+    const complaint = await t.app.inject({ method: 'POST', url: '/api/v1/public/complaints', payload: { regionCode: '140302', category: 'other', content: '一条用来测试的投诉举报内容' } });
+    expect(complaint.statusCode, complaint.body).toBe(201);
     const one = async (sql: string, params: unknown[] = []) => (await store().query(sql, params)).rows[0].id as string;
     Object.assign(ids, {
       cohort: draft.id, person: draft.personIds[0], personId: draft.personIds[0], personIds: draft.personIds[1],
@@ -51,6 +53,8 @@ describeStores('no input makes the server fail, and a refused request changes no
       enterpriseId: w.enterprises.yq, teacherId: w.teachers.yqCity, cohortId: draft.id, voucher: voucher.json().id,
       creditCode: '91140302MA0K00091Q', regionCode: '140302', householdRegionCode: '140302', firstPayrollMonth: '2024-10', latestPayrollMonth: '2024-12',
       policy: 'yangquan-2024', occupationCode: '6-31-01-03', idNumber: testIdNumber(831), phone: '13800138000', contactPhone: '0353-2020000',
+      trackingCode: complaint.json().trackingCode,
+      complaint: await one(`SELECT id FROM complaint LIMIT 1`),
       lessonId: await one(`SELECT id FROM lesson WHERE cohort_id = $1 ORDER BY date LIMIT 1`, [draft.id]),
       parameterId: await one(`SELECT id FROM policy_parameter WHERE pack = 'heze-2024' LIMIT 1`),
     });
@@ -60,7 +64,7 @@ describeStores('no input makes the server fail, and a refused request changes no
   const paramValue = (route: string, name: string) => {
     if (name !== 'id') return ids[name];
     const collection = route.split('/')[3];
-    return { persons: ids.person, institutions: ids.institution, policies: route.includes('parameterId') ? 'heze-2024' : ids.policy, cohorts: ids.cohort, vouchers: ids.voucher }[collection] ?? ids.cohort;
+    return { persons: ids.person, institutions: ids.institution, policies: route.includes('parameterId') ? 'heze-2024' : ids.policy, cohorts: ids.cohort, vouchers: ids.voucher, complaints: ids.complaint }[collection] ?? ids.cohort;
   };
 
   it(`answers ${BODIES} broken bodies per write endpoint with no 5xx, and refusals leave the store unchanged [${kind}]`, { timeout: 900_000 }, async () => {

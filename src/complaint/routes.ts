@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.ts';
+import { actorOf, type Api } from '../app/http.ts';
+import { authorize } from '../auth/auth.ts';
+import { notFound } from '../shared/errors.ts';
+import { COMPLAINT_STATES, complaintPolicy, complaintTransitionInput, presentComplaint, presentPublicComplaint, publicComplaintInput, TRACKING_CODE } from './complaint.ts';
+import * as service from './service.ts';
+import * as store from './store.ts';
+
+/** Per address: a person filing by hand, not a flood. Looking a code up is as limited as a certificate check. */
+export const COMPLAINTS_PER_MINUTE = 5;
+const LOOKUPS_PER_MINUTE = 30;
+
+const idParam = z.object({ id: z.uuid({ message: 'id 应为 UUID' }) });
+/** A keyset cursor: the last row's received time and id, as `after=<ISO time>_<id>`. */
+const cursor = z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/, 'after: 应为上一页返回的 next').transform((s) => {
+  const [receivedAt, id] = s.split('_');
+  return { receivedAt, id };
+});
+
+export function complaintRoutes(app: Api, ctx: AppContext) {
+  app.post('/api/v1/public/complaints', {
+    config: { rateLimit: { max: COMPLAINTS_PER_MINUTE, timeWindow: '1 minute' } },
+    schema: { tags: ['public'], summary: '投诉举报 without login, anonymous allowed; answers the tracking code to follow it', body: publicComplaintInput, response: { 201: z.object({ trackingCode: z.string() }) } },
+  }, async (req, reply) => reply.status(201).send(await service.fileComplaint(ctx, req.body, randomBytes(12))));
+
+  app.get('/api/v1/public/complaints/:trackingCode', {
+    config: { rateLimit: { max: LOOKUPS_PER_MINUTE, timeWindow: '1 minute' } },
+    schema: { tags: ['public'], summary: 'A complaint’s progress and outcome by its tracking code (never who filed or handles it)', params: z.object({ trackingCode: z.string().trim().toUpperCase().regex(TRACKING_CODE, '查询码格式应为 TS + 12位字母数字') }) },
+  }, async (req) => {
+    const c = await store.findByTrackingCode(ctx.db, req.params.trackingCode);
+    if (!c) throw notFound('complaint');
+    return presentPublicComplaint(c);
+  });
+
+  app.get('/api/v1/complaints', {
+    schema: {
+      tags: ['supervision'], summary: 'Complaints of the caller’s place, newest first, a keyset page at a time (total capped at 10,000)',
+      querystring: z.object({ state: z.enum(COMPLAINT_STATES).optional(), after: cursor.optional(), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(complaintPolicy, actor, 'list');
+    const { items, total, capped } = await store.listComplaints(ctx.db, actor, req.query);
+    const last = items.length === req.query.pageSize ? items[items.length - 1] : undefined;
+    return {
+      items: items.map((c) => ({ ...presentComplaint(c, actor, null), content: c.content.slice(0, 120) })),
+      total, totalCapped: capped, page: 1, pageSize: req.query.pageSize,
+      next: last ? `${new Date(last.receivedAt).toISOString()}_${last.id}` : null,
+    };
+  });
+
+  app.get('/api/v1/complaints/:id', {
+    schema: { tags: ['supervision'], summary: 'One complaint; the complainant only for its assignee (each such view audited)', params: idParam },
+  }, async (req) => service.viewComplaint(ctx, actorOf(req), req.params.id));
+
+  app.post('/api/v1/complaints/:id/transitions', {
+    schema: { tags: ['supervision'], summary: 'assign (assigneeId, dueOn) or answer (outcome, by the assignee)', params: idParam, body: complaintTransitionInput },
+  }, async (req) => service.transitionComplaint(ctx, actorOf(req), req.params.id, req.body));
+}
