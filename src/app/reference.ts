@@ -8,11 +8,14 @@ import { COHORT_STATE_LABELS, DOCUMENT_KINDS, REQUIRED_OPENING_DOCUMENTS } from 
 import { PROOF_KINDS } from '../cohort/employment.ts';
 import { VOUCHER_STATE_LABELS } from '../voucher/voucher.ts';
 import { SKILL_LEVELS } from '../registry/occupations.ts';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATE_LABELS } from '../complaint/complaint.ts';
 
 /** The vocabularies with their Chinese labels, one place for every client (web, phones, integrations). */
 export function referenceRoutes(app: Api) {
   app.get('/api/v1/reference', { schema: { tags: ['reference'], summary: 'Code lists and their labels' } }, async () => ({
     roles: ROLE_LABELS,
+    complaintCategories: COMPLAINT_CATEGORIES,
+    complaintStates: COMPLAINT_STATE_LABELS,
     personGroups: PERSON_GROUPS,
     employmentStatuses: EMPLOYMENT_STATUSES,
     educationLevels: EDUCATION_LEVELS,

@@ -121,6 +121,11 @@ describeStores('投诉举报: filed by anyone, followed by its code, handled in 
     expect([...first.items, ...second.items].map((c: any) => c.id)).toEqual(all.items.slice(0, first.items.length + second.items.length).map((c: any) => c.id));
     expect(all.total).toBe(all.items.length);
     expect((await as('institution-yq', '/api/v1/complaints')).statusCode).toBe(403);
+    // the officers a complaint may go to: this city's, by name
+    const handlers = (await as('county_admin-yq', '/api/v1/complaints/handlers')).json().items;
+    expect(handlers.map((h: any) => h.name)).toEqual(expect.arrayContaining(['赵敏（监督检查）', 'city_admin-yq']));
+    expect(handlers.some((h: any) => h.name === 'city_admin-hz')).toBe(false);
+    expect(handlers.every((h: any) => ['city_admin', 'county_admin', 'reviewer', 'inspector'].includes(h.role))).toBe(true);
   });
 
   it('limits filings per address', async () => {

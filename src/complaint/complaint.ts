@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allow, type Actor } from '../auth/auth.ts';
-import { defineMachine } from '../shared/machine.ts';
+import { actionsFrom, defineMachine } from '../shared/machine.ts';
 import { isoDate } from '../shared/dates.ts';
 import { packForRegion } from '../cohort/pack.ts';
 
@@ -106,6 +106,8 @@ export function presentComplaint(c: Complaint, actor: Actor, identity: { name: s
     stateLabel: COMPLAINT_STATE_LABELS[c.state],
     complainant: c.anonymous ? { anonymous: true as const } : identity ? { anonymous: false as const, ...identity } : { anonymous: false as const, hidden: true as const },
     citation: complaintCitation(c.cityCode, c.regionCode),
+    // what this caller may do now: answering belongs to the assignee alone
+    actions: actionsFrom(complaintMachine, c.state, actor.role).filter((a) => a !== 'answer' || c.assigneeId === actor.accountId),
   };
 }
 

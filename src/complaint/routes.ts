@@ -4,7 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
 import { authorize } from '../auth/auth.ts';
 import { notFound } from '../shared/errors.ts';
-import { COMPLAINT_STATES, complaintPolicy, complaintTransitionInput, presentComplaint, presentPublicComplaint, publicComplaintInput, TRACKING_CODE } from './complaint.ts';
+import { COMPLAINT_STATES, complaintPolicy, HANDLER_ROLES, complaintTransitionInput, presentComplaint, presentPublicComplaint, publicComplaintInput, TRACKING_CODE } from './complaint.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 
@@ -49,6 +49,14 @@ export function complaintRoutes(app: Api, ctx: AppContext) {
       total, totalCapped: capped, page: 1, pageSize: req.query.pageSize,
       next: last ? `${new Date(last.receivedAt).toISOString()}_${last.id}` : null,
     };
+  });
+
+  app.get('/api/v1/complaints/handlers', {
+    schema: { tags: ['supervision'], summary: 'The officers of the caller’s city a complaint may be assigned to (their names, not logins)' },
+  }, async (req) => {
+    const actor = actorOf(req);
+    authorize(complaintPolicy, actor, 'list');
+    return { items: await store.handlersOfCity(ctx.db, actor.cityCode, HANDLER_ROLES) };
   });
 
   app.get('/api/v1/complaints/:id', {

@@ -72,3 +72,11 @@ export async function handlerInCity(db: Queryable, accountId: string, cityCode: 
   const { rows } = await db.query(`SELECT id, region_code FROM account WHERE id = $1 AND role = ANY ($2::text[])`, [accountId, roles]);
   return rows[0] && cityCodeOf(rows[0].region_code) === cityCode ? (rows[0].id as string) : undefined;
 }
+
+/** Every officer of a city who may handle complaints, by name (at most a few hundred in a city). */
+export async function handlersOfCity(db: Queryable, cityCode: string, roles: readonly string[]) {
+  const { rows } = await db.query(
+    `SELECT id, display_name, role, region_code FROM account WHERE role = ANY ($1::text[]) AND left(region_code, 4) = left($2, 4) ORDER BY role, display_name LIMIT 500`,
+    [roles, cityCode]);
+  return rows.filter((r) => cityCodeOf(r.region_code) === cityCode).map((r) => ({ id: r.id as string, name: r.display_name as string, role: r.role as string }));
+}

@@ -105,6 +105,11 @@ export function registryRoutes(app: Api, ctx: AppContext) {
     return { items: allRegions().filter((r) => r.parentCode === parent || r.code === parent) };
   });
 
+  app.get('/api/v1/public/regions', {
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+    schema: { tags: ['public'], summary: 'Regions (GB/T 2260) under a parent code, without login (the complaint form picks a county)', querystring: z.object({ parent: z.string().regex(/^\d{6}$/, 'parent: 地区代码应为6位数字') }) },
+  }, async (req) => ({ items: allRegions().filter((r) => r.parentCode === req.query.parent || r.code === req.query.parent) }));
+
   for (const kind of ['evaluators', 'enterprises'] as const) {
     const table = kind === 'evaluators' ? 'evaluator' : 'enterprise';
     app.get(`/api/v1/${kind}`, {

@@ -31,6 +31,8 @@ import { MyCertificatesPage } from './pages/trainee/MyCertificatesPage.tsx';
 import { PublicLayout } from './pages/public/PublicLayout.tsx';
 import { CertificateCheckPage } from './pages/public/CertificateCheckPage.tsx';
 import { PublicInstitutionsPage } from './pages/public/PublicInstitutionsPage.tsx';
+import { ComplaintPage } from './pages/public/ComplaintPage.tsx';
+import { ComplaintListPage } from './pages/complaints/ComplaintListPage.tsx';
 import { ReferenceProvider } from './reference.tsx';
 import { TechnicalDetailsProvider } from './components/TechnicalDetails.tsx';
 import type { ReactNode } from 'react';
@@ -91,6 +93,8 @@ export function App() {
                     <Route path="certificates" element={<CertificateCheckPage />} />
                     <Route path="certificates/:number" element={<CertificateCheckPage />} />
                     <Route path="institutions" element={<PublicInstitutionsPage />} />
+                    <Route path="complaints" element={<ComplaintPage />} />
+                    <Route path="complaints/:code" element={<ComplaintPage />} />
                   </Route>
                   <Route element={<RequireSession><AppLayout /></RequireSession>}>
                     <Route index element={<Home />} />
@@ -111,6 +115,7 @@ export function App() {
                     <Route path="policies" element={<Allowed ability="policy.list"><PolicyListPage /></Allowed>} />
                     <Route path="policies/:id" element={<Allowed ability="policy.list"><PolicyDetailPage /></Allowed>} />
                     <Route path="subsidy/calc" element={<Allowed ability="subsidy.calc"><CalculatorPage /></Allowed>} />
+                    <Route path="complaints" element={<Allowed ability="complaint.list"><ComplaintListPage /></Allowed>} />
                     <Route path="vouchers" element={<Allowed ability="voucher.list"><VoucherListPage /></Allowed>} />
                     <Route path="my/vouchers" element={<Allowed ability="voucher.own"><MyVouchersPage /></Allowed>} />
                     <Route path="my/certificates" element={<Allowed ability="certificate.own"><MyCertificatesPage /></Allowed>} />

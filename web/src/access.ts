@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import {
-  AuditOutlined, BankOutlined, CalculatorOutlined, FileExcelOutlined, FileSearchOutlined, FundProjectionScreenOutlined, HomeOutlined,
+  AlertOutlined, AuditOutlined, BankOutlined, CalculatorOutlined, FileExcelOutlined, FileSearchOutlined, FundProjectionScreenOutlined, HomeOutlined,
   PlusCircleOutlined, ReadOutlined, SafetyCertificateOutlined, TeamOutlined, UserAddOutlined, WalletOutlined,
 } from '@ant-design/icons';
 import type { Me, Role } from './types.ts';
@@ -39,6 +39,8 @@ export const ABILITIES = {
   'subsidy.calc': STAFF,
   /** The 电子券 page: the vouchers in scope, with the loop's actions each role may fire. */
   'voucher.list': ['city_admin', 'county_admin', 'finance', 'institution'],
+  /** 投诉举报: the bureau's complaints (assigned by 市/县人社局, answered by the assignee). */
+  'complaint.list': ['city_admin', 'county_admin', 'reviewer', 'inspector'],
   'voucher.apply': ['city_admin', 'county_admin', 'institution'],
   'voucher.own': ['trainee'],
   'certificate.own': ['trainee'],
@@ -67,6 +69,7 @@ export const MENU: MenuEntry[] = [
   { key: 'cohort-new', label: 'menu.cohortNew', icon: PlusCircleOutlined, ability: 'cohort.create', path: () => '/cohorts/new' },
   { key: 'evaluations', label: 'menu.evaluations', icon: FileSearchOutlined, ability: 'cohort.evaluate', path: () => '/cohorts' },
   { key: 'vouchers', label: 'menu.vouchers', icon: WalletOutlined, ability: 'voucher.list', path: () => '/vouchers' },
+  { key: 'complaints', label: 'menu.complaints', icon: AlertOutlined, ability: 'complaint.list', path: () => '/complaints' },
   { key: 'my-vouchers', label: 'menu.myVouchers', icon: WalletOutlined, ability: 'voucher.own', path: () => '/my/vouchers' },
   { key: 'my-certificates', label: 'menu.myCertificates', icon: SafetyCertificateOutlined, ability: 'certificate.own', path: () => '/my/certificates' },
   { key: 'institutions', label: 'menu.institutions', icon: BankOutlined, ability: 'institution.list', path: () => '/institutions' },

@@ -26,6 +26,8 @@ export interface Reference {
   requiredOpeningDocuments: string[];
   employmentProofKinds: Record<string, string>;
   voucherStates: Record<string, string>;
+  complaintCategories: Record<string, string>;
+  complaintStates: Record<string, string>;
   policies: PolicyRef[];
 }
 export type CodeList = Exclude<keyof Reference, 'requiredOpeningDocuments' | 'policies'>;

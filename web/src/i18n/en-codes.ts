@@ -35,6 +35,8 @@ const enCodes = {
   },
   employmentProofKinds: { contract: 'Labour contract and payroll', business_licence: 'Business licence (self-employed)', flexible: 'Flexible employment' },
   voucherStates: { applied: 'Applied', issued: 'Issued', bound: 'Bound', redeemed: 'Redeemed', written_off: 'Written off', cancelled: 'Cancelled' },
+  complaintCategories: { false_training: 'False training (inflated or stand-in trainees)', proxy_checkin: 'Proxy check-ins', subsidy_fraud: 'Subsidy fraud', fees: 'Unlawful fees', quality: 'Poor quality, missing lessons', other: 'Other' },
+  complaintStates: { received: 'Received', assigned: 'In progress', answered: 'Closed' },
   roles: {
     city_admin: 'City bureau', county_admin: 'County bureau', reviewer: 'Case officer', finance: 'Finance bureau', inspector: 'Inspector',
     institution: 'Training institution', evaluator: 'Evaluator', enterprise: 'Enterprise', trainee: 'Trainee', system_admin: 'System administrator',

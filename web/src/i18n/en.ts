@@ -34,6 +34,7 @@ const en: Shape<Messages> = {
     myCertificates: 'My certificates',
     policies: 'Policy parameters',
     subsidyCalc: 'Subsidy calculator',
+    complaints: 'Complaints',
   },
   roles: {
     city_admin: 'City bureau', county_admin: 'County bureau', reviewer: 'Case officer', finance: 'Finance bureau', inspector: 'Inspector',
