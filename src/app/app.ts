@@ -25,6 +25,7 @@ import { referenceRoutes } from './reference.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { complaintRoutes } from '../complaint/routes.ts';
+import { inspectionRoutes } from '../supervision/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   calendarRoutes(app, ctx);
   auditRoutes(app, ctx);
   complaintRoutes(app, ctx);
+  inspectionRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

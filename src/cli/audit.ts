@@ -5,7 +5,7 @@ import { checkpointDir, checkpointProblem, latestCheckpointFile, readCheckpointF
 import { restrictAppRole } from '../audit/role.ts';
 import { EXIT, type CliIO, type Command } from './io.ts';
 
-async function withStore<T>(io: CliIO, fn: (db: Store, dataDir: string) => Promise<T>): Promise<T> {
+export async function withStore<T>(io: CliIO, fn: (db: Store, dataDir: string) => Promise<T>): Promise<T> {
   const config = storeConfigFromEnv(io.env);
   const db = await openStore(config);
   try {

@@ -96,3 +96,30 @@ it('the demo leaves cohorts of every seed city in every state, with certificates
     await db.close();
   }
 });
+
+it('inspection replay prints a 双随机 draw again from its seed and pools, and exits 1 once the record is altered', { timeout: 60_000 }, async () => {
+  const { openStore } = await import('../app/store.ts');
+  const { drawInspections } = await import('../supervision/service.ts');
+  const { findAccountByUsername, toActor } = await import('../auth/store.ts');
+  const db = await openStore({ dataDir });
+  let id: string;
+  try {
+    const actor = toActor((await findAccountByUsername(db, 'city_admin-yangquan'))!);
+    const ctx = { db, now: () => new Date(), identity: null as never, dataDir: null, demoClock: null };
+    id = (await drawInspections(ctx, actor, { kind: 'video_review', cohorts: 2, inspectorsPerCohort: 1 }, 12345)).id;
+  } finally {
+    await db.close();
+  }
+  const ok = io();
+  expect(await main(['inspection', 'replay', id], ok.cli)).toBe(0);
+  expect(ok.out.join('\n')).toMatch(/seed 12345/);
+  expect(ok.out.join('\n')).toContain('same picks as recorded');
+  expect(ok.out.filter((l) => l.includes('←'))).toHaveLength(2);
+  const again = await openStore({ dataDir });
+  await again.query(`UPDATE inspection_draw SET seed = seed + 1 WHERE id = $1`, [id]);
+  await again.close();
+  const changed = io();
+  expect(await main(['inspection', 'replay', id], changed.cli)).toBe(1);
+  expect(changed.out.join()).toContain('DIFFERENT');
+  expect(await main(['inspection', 'replay', 'x'], io().cli)).toBe(2);
+});

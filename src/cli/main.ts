@@ -10,6 +10,7 @@ usage:
   peixun audit verify [--checkpoint FILE]   walk every city's audit chain and check it still holds the checkpoint
                                    (default: the newest kept); exit 1 naming the first bad entry
   peixun audit restrict-role ROLE  PostgreSQL: let ROLE use the tables but never update, delete or truncate audit rows
+  peixun inspection replay DRAW_ID   replay a 双随机 draw from its recorded seed and pools; exit 1 if the picks differ
   peixun policy list               the policy packs and their parameters with effective dates
   peixun policy show ID            one pack: rules, citations, parameters
   peixun subsidy calc CASE.json [--json]   compute a subsidy case file (SPEC §5.2), no database needed
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'audit verify': async () => (await import('./audit.ts')).auditVerify,
   'audit checkpoint': async () => (await import('./audit.ts')).auditCheckpoint,
   'audit restrict-role': async () => (await import('./audit.ts')).auditRestrictRole,
+  'inspection replay': async () => (await import('./inspection.ts')).inspectionReplay,
   'policy list': async () => (await import('./policy.ts')).policyList,
   'policy show': async () => (await import('./policy.ts')).policyShow,
   'subsidy calc': async () => (await import('./policy.ts')).subsidyCalc,

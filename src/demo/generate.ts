@@ -8,20 +8,6 @@ import { occupationByCode, type SkillLevel } from '../registry/occupations.ts';
 import { countiesOf, fullRegionName } from '../registry/regions.ts';
 import { ENTERPRISES, EQUIPMENT, EVALUATORS, FEMALE_CHARS, INSTITUTIONS, LEVEL_TITLE, MALE_CHARS, OTHER_EMPLOYERS, RARE_FEMALE, RARE_MALE, STREETS, SURNAMES } from './catalogue.ts';
 
-export type Rng = () => number;
-
-/** Small, fast, seedable PRNG (public-domain mulberry32): uniform in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The reference date of the demo: every date in it is consistent with "today" being this day. */
 export const DEMO_AS_OF = '2025-06-30';
 
@@ -39,6 +25,9 @@ export type { PersonGroup, EmploymentStatus, Education } from '../person/person.
 export type { InstitutionKind } from '../registry/institution.ts';
 import type { PersonGroup, EmploymentStatus, Education } from '../person/person.ts';
 import type { InstitutionKind } from '../registry/institution.ts';
+import { mulberry32, type Rng } from '../shared/random.ts';
+
+export { mulberry32, type Rng };
 
 export type InstitutionStatus = 'applied' | 'listed' | 'rectifying' | 'suspended' | 'removed';
 
