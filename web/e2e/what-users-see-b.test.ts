@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_CHROMIUM)('what a user sees', () => {
       await page.goto(`${base}/public/certificates`);
       await expect.poll(() => page.locator('[data-testid=cert-number]').count()).toBe(1);
       expect(await pageWidth()).toBeLessThanOrEqual(390);
-      expect(await headerLines()).toEqual({ 训培训peixun: 1, 证书查询: 1, 培训机构目录: 1, 工作人员登录: 1 });
+      expect(await headerLines()).toEqual({ 训培训peixun: 1, 证书查询: 1, 培训机构目录: 1, 检查结果公开: 1, 投诉举报: 1, 工作人员登录: 1 });
       await snap('public-certificates-390');
     });
 
@@ -59,7 +59,7 @@ describe.skipIf(!HAVE_CHROMIUM)('what a user sees', () => {
       expect(table.client).toBeLessThanOrEqual(390);
       expect(table.scroll).toBeGreaterThan(table.client); // wider than the phone: it scrolls sideways…
       expect(['auto', 'scroll']).toContain(table.overflow); // …inside its own box
-      expect(await headerLines()).toEqual({ 训培训peixun: 1, 证书查询: 1, 培训机构目录: 1, 工作人员登录: 1 });
+      expect(await headerLines()).toEqual({ 训培训peixun: 1, 证书查询: 1, 培训机构目录: 1, 检查结果公开: 1, 投诉举报: 1, 工作人员登录: 1 });
       await snap('public-institutions-390');
     });
   });

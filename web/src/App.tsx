@@ -33,6 +33,8 @@ import { CertificateCheckPage } from './pages/public/CertificateCheckPage.tsx';
 import { PublicInstitutionsPage } from './pages/public/PublicInstitutionsPage.tsx';
 import { ComplaintPage } from './pages/public/ComplaintPage.tsx';
 import { ComplaintListPage } from './pages/complaints/ComplaintListPage.tsx';
+import { PublicInspectionsPage } from './pages/public/PublicInspectionsPage.tsx';
+import { InspectionListPage } from './pages/inspections/InspectionListPage.tsx';
 import { ReferenceProvider } from './reference.tsx';
 import { TechnicalDetailsProvider } from './components/TechnicalDetails.tsx';
 import type { ReactNode } from 'react';
@@ -94,6 +96,7 @@ export function App() {
                     <Route path="certificates/:number" element={<CertificateCheckPage />} />
                     <Route path="institutions" element={<PublicInstitutionsPage />} />
                     <Route path="complaints" element={<ComplaintPage />} />
+                    <Route path="inspections" element={<PublicInspectionsPage />} />
                     <Route path="complaints/:code" element={<ComplaintPage />} />
                   </Route>
                   <Route element={<RequireSession><AppLayout /></RequireSession>}>
@@ -116,6 +119,7 @@ export function App() {
                     <Route path="policies/:id" element={<Allowed ability="policy.list"><PolicyDetailPage /></Allowed>} />
                     <Route path="subsidy/calc" element={<Allowed ability="subsidy.calc"><CalculatorPage /></Allowed>} />
                     <Route path="complaints" element={<Allowed ability="complaint.list"><ComplaintListPage /></Allowed>} />
+                    <Route path="inspections" element={<Allowed ability="inspection.list"><InspectionListPage /></Allowed>} />
                     <Route path="vouchers" element={<Allowed ability="voucher.list"><VoucherListPage /></Allowed>} />
                     <Route path="my/vouchers" element={<Allowed ability="voucher.own"><MyVouchersPage /></Allowed>} />
                     <Route path="my/certificates" element={<Allowed ability="certificate.own"><MyCertificatesPage /></Allowed>} />

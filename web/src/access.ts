@@ -41,6 +41,8 @@ export const ABILITIES = {
   'voucher.list': ['city_admin', 'county_admin', 'finance', 'institution'],
   /** 投诉举报: the bureau's complaints (assigned by 市/县人社局, answered by the assignee). */
   'complaint.list': ['city_admin', 'county_admin', 'reviewer', 'inspector'],
+  /** 抽查检查: draws and records for the bureau; an institution its published results and objections. */
+  'inspection.list': ['city_admin', 'county_admin', 'reviewer', 'inspector', 'institution'],
   'voucher.apply': ['city_admin', 'county_admin', 'institution'],
   'voucher.own': ['trainee'],
   'certificate.own': ['trainee'],
@@ -69,6 +71,7 @@ export const MENU: MenuEntry[] = [
   { key: 'cohort-new', label: 'menu.cohortNew', icon: PlusCircleOutlined, ability: 'cohort.create', path: () => '/cohorts/new' },
   { key: 'evaluations', label: 'menu.evaluations', icon: FileSearchOutlined, ability: 'cohort.evaluate', path: () => '/cohorts' },
   { key: 'vouchers', label: 'menu.vouchers', icon: WalletOutlined, ability: 'voucher.list', path: () => '/vouchers' },
+  { key: 'inspections', label: 'menu.inspections', icon: FileSearchOutlined, ability: 'inspection.list', path: () => '/inspections' },
   { key: 'complaints', label: 'menu.complaints', icon: AlertOutlined, ability: 'complaint.list', path: () => '/complaints' },
   { key: 'my-vouchers', label: 'menu.myVouchers', icon: WalletOutlined, ability: 'voucher.own', path: () => '/my/vouchers' },
   { key: 'my-certificates', label: 'menu.myCertificates', icon: SafetyCertificateOutlined, ability: 'certificate.own', path: () => '/my/certificates' },

@@ -380,6 +380,7 @@ const enWork: Shape<typeof zhCNWork> = {
     issuedOn: 'Issued',
     directory: 'Institution directory',
     complaints: 'Complaints',
+    inspections: 'Inspection results',
     directorySearch: 'Institution name',
     region: 'Region',
     occupations: 'Occupations',
@@ -403,6 +404,15 @@ const enWork: Shape<typeof zhCNWork> = {
     needOutcome: 'Write the outcome (at least 5 characters)', complainant: 'Complainant', anonymous: 'Anonymous',
     identityHidden: 'Named (seen only by the officer handling it)', basis: 'Basis', saved: 'Saved',
     total: '{{total}} in all', newer: 'Newer', older: 'Older',
+  },
+  inspection: {
+    title: 'Inspections', publicTitle: 'Inspection results', publicIntro: 'Results of randomly drawn inspections; an institution’s written objection is published with its result.',
+    draw: 'Random draw', drawDone: 'Drawn', drawn: 'Seed {{seed}}: {{n}} of {{pool}} cohorts in training drawn; anyone can replay the draw from the seed',
+    kind: 'Method', kinds: { on_site: 'On site', video_review: 'Video review', phone_callback: 'Phone call-back', document_review: 'Document review' },
+    cohortCount: 'Cohorts to draw', perCohort: 'Inspectors per cohort', institution: 'Institution', cohort: 'Cohort', inspectors: 'Inspectors',
+    state: 'State', headcount: 'Seen / approved', findings: 'Findings', objection: 'Objection', record: 'Record the inspection', recorded: 'Recorded',
+    publish: 'Publish', published: 'Published', object: 'Object', objected: 'Objection filed', publishedOn: 'Published',
+    approved: 'Approved headcount: {{n}}', seen: 'Trainees present', teacher: 'Teacher', inspectedOn: 'Inspected on',
   },
 };
 

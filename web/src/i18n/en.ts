@@ -35,6 +35,7 @@ const en: Shape<Messages> = {
     policies: 'Policy parameters',
     subsidyCalc: 'Subsidy calculator',
     complaints: 'Complaints',
+    inspections: 'Inspections',
   },
   roles: {
     city_admin: 'City bureau', county_admin: 'County bureau', reviewer: 'Case officer', finance: 'Finance bureau', inspector: 'Inspector',

@@ -376,6 +376,7 @@ const zhCNWork = {
     issuedOn: '发证日期',
     directory: '培训机构目录',
     complaints: '投诉举报',
+    inspections: '检查结果公开',
     directorySearch: '机构名称',
     region: '地区',
     occupations: '培训职业',
@@ -399,6 +400,15 @@ const zhCNWork = {
     needOutcome: '请写明办理结果（至少5个字）', complainant: '投诉人', anonymous: '匿名',
     identityHidden: '实名（仅承办人可见）', basis: '依据', saved: '已保存',
     total: '共 {{total}} 件', newer: '上一页', older: '下一页',
+  },
+  inspection: {
+    title: '抽查检查', publicTitle: '检查结果公开', publicIntro: '“双随机、一公开”抽查的检查结果；培训机构对结果有异议的，可以书面提出，异议随结果一并公开。',
+    draw: '双随机抽取', drawDone: '已抽取', drawn: '随机种子 {{seed}}：从 {{pool}} 个在训培训班中抽取 {{n}} 个，任何人可凭种子复核抽取结果',
+    kind: '检查方式', kinds: { on_site: '现场检查', video_review: '视频调阅', phone_callback: '电话回访', document_review: '书面审查' },
+    cohortCount: '抽取培训班数', perCohort: '每班检查人员数', institution: '培训机构', cohort: '培训班', inspectors: '检查人员',
+    state: '状态', headcount: '检查时/审批人数', findings: '检查情况', objection: '异议', record: '填写检查记录', recorded: '已记录',
+    publish: '公开', published: '已公开', object: '提出异议', objected: '已提交异议', publishedOn: '公开日期',
+    approved: '审批培训班人数：{{n}}', seen: '检查时培训人数', teacher: '授课老师', inspectedOn: '检查日期',
   },
 };
 

@@ -32,6 +32,7 @@ const zhCN = {
     policies: '政策参数',
     subsidyCalc: '补贴测算',
     complaints: '投诉举报',
+    inspections: '抽查检查',
   },
   roles: {
     city_admin: '市人社局', county_admin: '县(市、区)人社局', reviewer: '经办人', finance: '财政局', inspector: '监督检查',

@@ -19,6 +19,7 @@ export function PublicLayout() {
         <nav className="px-public-nav">
           <NavLink to="/public/certificates">{t('public.certCheck')}</NavLink>
           <NavLink to="/public/institutions">{t('public.directory')}</NavLink>
+          <NavLink to="/public/inspections">{t('public.inspections')}</NavLink>
           <NavLink to="/public/complaints">{t('public.complaints')}</NavLink>
         </nav>
         <span className="px-header-spacer" />
