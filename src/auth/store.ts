@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import type { Queryable } from '../db/db.ts';
-import type { Actor, Role } from './auth.ts';
+import { SYSTEM_ACTOR, type Actor, type Role } from './auth.ts';
 
 // OWASP's Argon2id minimum (19 MiB, 2 passes, 1 lane), set explicitly rather than trusting defaults.
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -32,6 +32,14 @@ export interface AccountRow {
 }
 
 export const cityOfRegion = (code: string) => `${code.slice(0, 4)}00`;
+
+/**
+ * SQL for the name a page shows for whoever a row records by login name (events, uploads, parameters store the
+ * username, which pages never show): the account's display name, 系统 for the system's own steps, null for an
+ * account no longer there. `usernameSql` is a column or expression of the caller's query.
+ */
+export const displayNameSql = (usernameSql: string) =>
+  `(CASE WHEN ${usernameSql} = '${SYSTEM_ACTOR.username}' THEN '${SYSTEM_ACTOR.displayName}' ELSE (SELECT a.display_name FROM account a WHERE a.username = ${usernameSql}) END)`;
 
 export const toActor = (a: AccountRow): Actor => ({
   accountId: a.id,

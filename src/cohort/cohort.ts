@@ -51,6 +51,15 @@ export const cohortMachine = defineMachine({
 export type CohortAction = (typeof cohortMachine.transitions)[number]['action'];
 export const COHORT_ACTIONS = [...new Set(cohortMachine.transitions.map((t) => t.action))] as CohortAction[];
 
+/** The actions that send a cohort back to the institution (退回) with reasons. */
+export const RETURN_ACTIONS: readonly CohortAction[] = ['return_opening', 'return_completion'];
+
+/** The return a cohort stands in: its latest step when that was a return, none once it has moved on (resubmitted). */
+export function standingReturn<E extends { action: string }>(events: readonly E[]): E | null {
+  const last = events.at(-1);
+  return last && (RETURN_ACTIONS as readonly string[]).includes(last.action) ? last : null;
+}
+
 /** An evaluator can be (re)assigned until the exams are recorded; never on a cohort that has ended. */
 export const EVALUATOR_ASSIGNABLE: readonly CohortState[] = ['draft', 'opening_submitted', 'opening_county_approved', 'opening_approved', 'in_training', 'completion_submitted', 'completion_approved'];
 

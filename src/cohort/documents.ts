@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../auth/auth.ts';
 import { authorize } from '../auth/auth.ts';
 import { appendAudit } from '../audit/store.ts';
+import { displayNameSql } from '../auth/store.ts';
 import { invalid, notFound } from '../shared/errors.ts';
 import { ALLOWED_UPLOAD_TYPES, cohortPolicy, DOCUMENT_KINDS, MAX_UPLOAD_BYTES, type DocumentKind } from './cohort.ts';
 import { visibleCohort } from './service.ts';
@@ -69,7 +70,8 @@ export async function uploadDocument(ctx: AppContext, actor: Actor, cohortId: st
 
 export async function listDocuments(ctx: AppContext, c: store.Cohort) {
   const { rows } = await ctx.db.query(
-    `SELECT id, kind, filename, content_type AS "contentType", size, sha256, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt"
+    `SELECT id, kind, filename, content_type AS "contentType", size, sha256, uploaded_by AS "uploadedBy",
+            ${displayNameSql('uploaded_by')} AS "uploadedByName", uploaded_at AS "uploadedAt"
        FROM cohort_document WHERE city_code = $1 AND cohort_id = $2 ORDER BY uploaded_at`, [c.cityCode, c.id]);
   return rows;
 }

@@ -28,13 +28,14 @@ export async function cohortForm(db: Database, c: store.Cohort, form: 'opening' 
     const sum = (kind?: string) => lessons.filter((l) => !kind || l.kind === kind).reduce((n, l) => n + l.lessons, 0);
     const { rows: teachers } = await db.query(
       `SELECT DISTINCT t.name, t.qualification FROM lesson l JOIN teacher t ON t.id = l.teacher_id WHERE l.city_code = $1 AND l.cohort_id = $2 ORDER BY t.name`, [c.cityCode, c.id]);
-    const { rows: events } = await db.query(`SELECT actor, reason, at FROM cohort_event WHERE city_code = $1 AND cohort_id = $2 AND action = 'approve_opening' ORDER BY at DESC LIMIT 1`, [c.cityCode, c.id]);
+    // the latest approval (a city approval after the county's): 经办人 is the person who gave it, by name
+    const approval = (await store.listEvents(db, c, 'approve_opening')).at(-1);
     return openingApplicationPdf({
       institutionName: c.institutionName, programTypeName: PROGRAM_TYPE_NAMES[c.programType], headcount: c.enrolled,
       occupationName: c.occupationName, levelName: levelName(c.level), startDate: c.startDate, endDate: c.endDate, venue: c.venue,
       lessons: { total: sum(), theory: sum('theory'), practical: sum('practical') },
       teachers: teachers.map((t) => ({ name: t.name, title: t.qualification, unit: c.institutionName })),
-      bureauOpinion: events[0] ? { text: events[0].reason || '同意开班', handledBy: events[0].actor, date: shanghaiDate(new Date(events[0].at)) } : undefined,
+      bureauOpinion: approval ? { text: approval.reason || '同意开班', handledBy: approval.actorName ?? undefined, date: shanghaiDate(new Date(approval.at)) } : undefined,
       applicationDate: c.submittedAt ? shanghaiDate(new Date(c.submittedAt)) : today,
     });
   }

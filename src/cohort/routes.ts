@@ -9,7 +9,7 @@ import { actionsFrom } from '../shared/machine.ts';
 import { pageOf, pageQuery } from '../shared/page.ts';
 import { maskedIdentity } from '../person/present.ts';
 import { printablePersons } from '../person/service.ts';
-import { COHORT_STATES, COHORT_STATE_LABELS, cohortInput, cohortMachine, cohortPolicy, lessonInput } from './cohort.ts';
+import { COHORT_STATES, COHORT_STATE_LABELS, cohortInput, cohortMachine, cohortPolicy, lessonInput, standingReturn } from './cohort.ts';
 import { PROOF_KINDS } from './employment.ts';
 import { cohortForm } from './forms.ts';
 import { writeRoster } from '../person/roster.ts';
@@ -53,6 +53,8 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
     const actor = actorOf(req);
     const c = await service.visibleCohort(ctx, actor, req.params.id);
     const evaluator = c.evaluatorId ? (await ctx.db.query(`SELECT name FROM evaluator WHERE id = $1`, [c.evaluatorId])).rows[0]?.name ?? null : null;
+    const events = await store.listEvents(ctx.db, c);
+    const returned = standingReturn(events);
     return {
       ...present(c, actor),
       evaluatorName: evaluator,
@@ -61,7 +63,9 @@ export function cohortRoutes(app: Api, ctx: AppContext) {
       roster: presentRoster(await store.listEnrolments(ctx.db, c)),
       lessons: await store.listLessons(ctx.db, c),
       documents: await documents.listDocuments(ctx, c),
-      events: await store.listEvents(ctx.db, c),
+      events,
+      // 退回: why, by whom and when, while the cohort stands returned (null otherwise)
+      returned: returned && { action: returned.action, reason: returned.reason, byName: returned.actorName, role: returned.role, at: returned.at },
     };
   });
 

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db.ts';
 import type { Actor } from '../auth/auth.ts';
 import { scopeCondition } from '../auth/scope.ts';
+import { displayNameSql } from '../auth/store.ts';
 import type { CohortInput, CohortState, LessonInput } from './cohort.ts';
 import type { Person } from '../person/person.ts';
 
@@ -134,8 +135,25 @@ export async function insertEvent(tx: Queryable, c: Cohort, e: { action: string;
   );
 }
 
-export async function listEvents(db: Queryable, c: Cohort) {
-  const { rows } = await db.query(`SELECT action, from_state AS "from", to_state AS "to", actor, role, reason, at FROM cohort_event WHERE city_code = $1 AND cohort_id = $2 ORDER BY seq`, [c.cityCode, c.id]);
+export interface CohortEvent {
+  action: string;
+  from: string;
+  to: string;
+  /** the account's login name, as recorded */
+  actor: string;
+  /** who that is, as pages show it (the account's display name) */
+  actorName: string | null;
+  role: string;
+  reason: string | null;
+  at: string;
+}
+
+export async function listEvents(db: Queryable, c: Pick<Cohort, 'cityCode' | 'id'>, action?: string): Promise<CohortEvent[]> {
+  const params: unknown[] = [c.cityCode, c.id];
+  const only = action ? `AND action = $${params.push(action)}` : '';
+  const { rows } = await db.query<CohortEvent>(
+    `SELECT action, from_state AS "from", to_state AS "to", actor, ${displayNameSql('actor')} AS "actorName", role, reason, at
+       FROM cohort_event WHERE city_code = $1 AND cohort_id = $2 ${only} ORDER BY seq`, params);
   return rows;
 }
 

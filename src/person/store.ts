@@ -10,7 +10,8 @@ const toPerson = (r: any): Person => ({
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
-const personScope = (actor: Actor, params: unknown[]) => scopeCondition(actor, {
+/** The persons an actor may open (`p` is the person row). */
+export const personScope = (actor: Actor, params: unknown[]) => scopeCondition(actor, {
   city: 'p.city_code',
   region: 'p.region_code',
   institution: (id) => `EXISTS (SELECT 1 FROM person_institution pi WHERE pi.person_id = p.id AND pi.institution_id = ${id})`,

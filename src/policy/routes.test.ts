@@ -25,9 +25,11 @@ describeStores('policy parameters and the calc API', (store) => {
   const calc = (body: object, user = 'institution-hz') => t.app.inject({ method: 'POST', url: '/api/v1/subsidy/calc', headers: t.as(user), payload: body });
   const setParam = (user: string, pack: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/policies/${pack}/parameters`, headers: t.as(user), payload: body });
 
-  it('lists the five packs', async () => {
-    const res = await t.app.inject({ url: '/api/v1/policies', headers: t.as('institution-hz') });
-    expect(res.json().items.map((p: any) => p.id)).toEqual(['yangquan-2024', 'xinzhou-2024', 'wenshui-2023', 'heze-2024', 'suihua-2019']);
+  it('lists the five packs, the caller’s own city’s first and marked own', async () => {
+    const listed = async (user: string) => (await t.app.inject({ url: '/api/v1/policies', headers: t.as(user) })).json().items.map((p: any) => [p.id, p.own]);
+    expect(await listed('institution-hz')).toEqual([['heze-2024', true], ['yangquan-2024', false], ['xinzhou-2024', false], ['wenshui-2023', false], ['suihua-2019', false]]);
+    expect(await listed('county_admin-sh')).toEqual([['suihua-2019', true], ['yangquan-2024', false], ['xinzhou-2024', false], ['wenshui-2023', false], ['heze-2024', false]]);
+    expect((await listed('city_admin-yq'))[0]).toEqual(['yangquan-2024', true]);
   });
 
   it('a computation needing an unset parameter is refused naming it, by key and by its text in the pack', async () => {
@@ -103,5 +105,12 @@ describeStores('policy parameters and the calc API', (store) => {
   it('a cohort must follow the policy of its own city', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/cohorts', headers: t.as('institution-hz'), payload: { policy: 'yangquan-2024', programType: 'order', occupationCode: '6-31-01-03', level: 5, name: '跨市', startDate: '2024-12-01', endDate: '2024-12-05' } });
     expect(res.json()).toMatchObject({ code: 'validation', field: 'policy' });
+  });
+
+  it('shows who set a parameter by display name, keeping the recorded login name in setBy', async () => {
+    await store().query(`UPDATE account SET display_name = '绥化市人社局' WHERE username = 'city_admin-sh'`);
+    const pack = (await t.app.inject({ url: '/api/v1/policies/suihua-2019', headers: t.as('city_admin-sh') })).json();
+    const stored = pack.parameters.find((p: any) => p.key === 'standardPerPersonFen').stored;
+    expect(stored.map((s: any) => [s.setBy, s.setByName])).toEqual([['city_admin-sh', '绥化市人社局']]);
   });
 });

@@ -58,9 +58,11 @@ const parameterInput = z.object({
 });
 
 export function policyRoutes(app: Api, ctx: AppContext) {
-  app.get('/api/v1/policies', { schema: { tags: ['policy'], summary: 'The policy packs (one per seed document)' } }, async (req) => {
-    actorOf(req);
-    return { items: PACKS.map(packSummary) };
+  app.get('/api/v1/policies', { schema: { tags: ['policy'], summary: 'The policy packs (one per seed document); the caller’s own city’s first, marked `own`' } }, async (req) => {
+    const actor = actorOf(req);
+    // a city's users work under their own document (吕梁's under 文水's, a county document of the city)
+    const own = (p: Pack) => cityCodeOf(p.region) === actor.cityCode;
+    return { items: [...PACKS.filter(own), ...PACKS.filter((p) => !own(p))].map((p) => ({ ...packSummary(p), own: own(p) })) };
   });
 
   app.get('/api/v1/policies/:id', {

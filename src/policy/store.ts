@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import type { ParameterRow } from './parameters.ts';
+import { displayNameSql } from '../auth/store.ts';
 
 export interface StoredParameter extends ParameterRow {
   id: string;
@@ -14,9 +15,16 @@ const toParameter = (r: any): StoredParameter => ({
   certificateType: r.certificate_type ?? undefined, source: r.source_document, setBy: r.set_by, setAt: r.set_at,
 });
 
-export async function listParameters(db: Queryable, pack: string): Promise<StoredParameter[]> {
-  const { rows } = await db.query(`SELECT * FROM policy_parameter WHERE pack = $1 ORDER BY key, effective_from, occupation NULLS FIRST, level NULLS FIRST`, [pack]);
-  return rows.map(toParameter);
+/** A stored value as pages list it: with who set it by name (`setBy` stays the login name recorded). */
+export interface ListedParameter extends StoredParameter {
+  setByName: string | null;
+}
+
+export async function listParameters(db: Queryable, pack: string): Promise<ListedParameter[]> {
+  const { rows } = await db.query(
+    `SELECT *, ${displayNameSql('set_by')} AS set_by_name FROM policy_parameter WHERE pack = $1
+      ORDER BY key, effective_from, occupation NULLS FIRST, level NULLS FIRST`, [pack]);
+  return rows.map((r) => ({ ...toParameter(r), setByName: r.set_by_name }));
 }
 
 export async function getParameter(db: Queryable, id: string): Promise<StoredParameter | undefined> {

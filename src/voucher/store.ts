@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/db.ts';
 import type { Actor } from '../auth/auth.ts';
 import { scopeCondition } from '../auth/scope.ts';
+import { personScope } from '../person/store.ts';
+import { cohortScope } from '../cohort/store.ts';
 import type { VoucherState } from './voucher.ts';
 
 export interface Voucher {
@@ -28,8 +30,9 @@ const toVoucher = (r: any): Voucher => ({
   writtenOffAt: r.written_off_at, cancelledAt: r.cancelled_at, cancelReason: r.cancel_reason,
 });
 
-const SELECT = `SELECT v.*, p.name AS person_name, bound.name AS cohort_name
-  FROM voucher v JOIN person p ON p.id = v.person_id LEFT JOIN cohort bound ON bound.city_code = v.city_code AND bound.id = v.cohort_id`;
+const COLUMNS = `v.*, p.name AS person_name, bound.name AS cohort_name`;
+const FROM = `FROM voucher v JOIN person p ON p.id = v.person_id LEFT JOIN cohort bound ON bound.city_code = v.city_code AND bound.id = v.cohort_id`;
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 /**
  * Bureaus by the voucher's city, or for a county the county of the cohort it is bound to (else where the person is
@@ -42,15 +45,30 @@ const voucherScope = (actor: Actor, params: unknown[]) => scopeCondition(actor, 
   self: (id) => `v.person_id = ${id}`,
 }, params);
 
+/** A voucher as a list shows it: whether the caller may open its person and its cohort (else no link to them). */
+export interface ListedVoucher extends Voucher {
+  personVisible: boolean;
+  cohortVisible: boolean;
+}
+
+/**
+ * A voucher can be in a scope whose caller may not open its person or cohort: a county sees the vouchers bound to
+ * its cohorts, whoever's county the person is registered in; an institution sees a person's voucher bound elsewhere.
+ */
+const visibility = (actor: Actor, params: unknown[]) =>
+  `(${personScope(actor, params)}) AS person_visible,
+   EXISTS (SELECT 1 FROM cohort c WHERE c.city_code = v.city_code AND c.id = v.cohort_id AND ${cohortScope(actor, params)}) AS cohort_visible`;
+
 export async function listVouchers(db: Queryable, actor: Actor, f: { personId?: string; state?: string; page: number; pageSize: number }) {
   const params: unknown[] = [];
   const where = [voucherScope(actor, params)];
   if (f.personId) where.push(`v.person_id = $${params.push(f.personId)}`);
   if (f.state) where.push(`v.state = $${params.push(f.state)}`);
   const cond = where.join(' AND ');
-  const { rows: [{ total }] } = await db.query(`SELECT count(*)::int AS total FROM voucher v JOIN person p ON p.id = v.person_id WHERE ${cond}`, params);
-  const { rows } = await db.query(`${SELECT} WHERE ${cond} ORDER BY v.applied_at DESC, v.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, params);
-  return { items: rows.map(toVoucher), total: total as number };
+  const { rows: [{ total }] } = await db.query(`SELECT count(*)::int AS total ${FROM} WHERE ${cond}`, params);
+  const { rows } = await db.query(`SELECT ${COLUMNS}, ${visibility(actor, params)} ${FROM} WHERE ${cond} ORDER BY v.applied_at DESC, v.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, params);
+  const items: ListedVoucher[] = rows.map((r) => ({ ...toVoucher(r), personVisible: r.person_visible === true, cohortVisible: r.cohort_visible === true }));
+  return { items, total: total as number };
 }
 
 export async function getVoucherInScope(db: Queryable, actor: Actor, id: string) {

@@ -91,7 +91,9 @@ export interface CohortDocument {
   contentType: string;
   size: number;
   sha256: string;
+  /** the uploader's login name, as recorded; pages show `uploadedByName` */
   uploadedBy: string;
+  uploadedByName: string | null;
   uploadedAt: string;
 }
 
@@ -99,9 +101,20 @@ export interface CohortEvent {
   action: string;
   from: string;
   to: string;
+  /** the account's login name, as recorded; pages show `actorName` */
   actor: string;
+  actorName: string | null;
   role: string;
   reason: string | null;
+  at: string;
+}
+
+/** 退回 the cohort stands in: why, by whom (display name) and when. */
+export interface CohortReturn {
+  action: string;
+  reason: string | null;
+  byName: string | null;
+  role: string;
   at: string;
 }
 
@@ -113,6 +126,7 @@ export interface CohortDetail extends Cohort {
   lessons: Lesson[];
   documents: CohortDocument[];
   events: CohortEvent[];
+  returned: CohortReturn | null;
 }
 
 export interface CohortInput {
@@ -211,6 +225,9 @@ export interface Voucher {
   cancelledAt: string | null;
   cancelReason: string | null;
   actions: string[];
+  /** In a list: whether this account may open the person and the cohort (no link to what it cannot open). */
+  personVisible?: boolean;
+  cohortVisible?: boolean;
 }
 
 export interface Evaluator {
@@ -230,6 +247,8 @@ export interface PolicySummary {
   validFrom: string;
   validTo: string | null;
   validityNote: string;
+  /** the pack of the caller's own city (listed first) */
+  own?: boolean;
 }
 export interface StatedValue {
   value: number | null;
@@ -249,7 +268,9 @@ export interface StoredValue {
   level: number | null;
   programType: string | null;
   source: string;
+  /** the login name recorded; pages show `setByName` */
   setBy: string;
+  setByName: string | null;
   setAt: string;
 }
 export interface Parameter {

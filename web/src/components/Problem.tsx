@@ -2,11 +2,17 @@ import { Alert, Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 
-/** The localized headline of a problem; the server's detail goes underneath. */
+/**
+ * The localized headline of a problem; the server's detail goes underneath, except for a plain 404 (`cohort not
+ * found`), which reads in the UI's language: a field's 404 keeps the server's text, which names what is missing.
+ */
 export function useProblemText() {
   const { t } = useTranslation();
   return (e: unknown): { title: string; detail: string } => {
-    if (e instanceof ApiError) return { title: t(`errors.${e.code}`, { defaultValue: t('errors.http_error') }), detail: e.problem.detail };
+    if (e instanceof ApiError) {
+      const detail = e.code === 'not_found' && !e.field ? t('errors.notFoundDetail') : e.problem.detail;
+      return { title: t(`errors.${e.code}`, { defaultValue: t('errors.http_error') }), detail };
+    }
     return { title: t('errors.http_error'), detail: e instanceof Error ? e.message : String(e) };
   };
 }

@@ -14,6 +14,11 @@ const enWork: Shape<typeof zhCNWork> = {
     created: 'Cohort created: now add trainees, the timetable and the opening documents',
     noActions: 'Nothing this account can do in the current state',
     readOnly: 'Read only',
+    returned: {
+      title: 'This cohort was returned ({{action}})',
+      by: 'Returned by {{name}} ({{role}}) on {{at}}',
+      reason: 'Reasons',
+    },
     fields: {
       name: 'Cohort name',
       institution: 'Institution',
@@ -246,6 +251,7 @@ const enWork: Shape<typeof zhCNWork> = {
   },
   policy: {
     listTitle: 'Policy parameters',
+    own: 'Your city',
     docNumber: 'Document number',
     issuer: 'Issuer',
     validity: 'In force',

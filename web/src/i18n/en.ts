@@ -57,6 +57,7 @@ const en: Shape<Messages> = {
     unauthenticated: 'Please sign in',
     forbidden: 'This account may not do that',
     not_found: 'Not found',
+    notFoundDetail: 'This record does not exist, or it is outside this account’s scope.',
     validation: 'Invalid input',
     conflict: 'Conflicts with existing data',
     illegal_transition: 'Not allowed in the current status',

@@ -10,6 +10,11 @@ const zhCNWork = {
     created: '已创建培训班，请添加学员、课程表和开班材料',
     noActions: '当前状态下本账号无可执行的操作',
     readOnly: '只读',
+    returned: {
+      title: '本班已退回（{{action}}）',
+      by: '{{name}}（{{role}}）于 {{at}} 退回',
+      reason: '退回原因',
+    },
     fields: {
       name: '班级名称',
       institution: '培训机构',
@@ -242,6 +247,7 @@ const zhCNWork = {
   },
   policy: {
     listTitle: '政策参数',
+    own: '本市',
     docNumber: '文号',
     issuer: '发文单位',
     validity: '有效期',

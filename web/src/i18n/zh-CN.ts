@@ -54,6 +54,7 @@ const zhCN = {
     unauthenticated: '请先登录',
     forbidden: '本账号无权进行此操作',
     not_found: '未找到',
+    notFoundDetail: '该记录不存在，或不在本账号的查看范围内。',
     validation: '输入有误',
     conflict: '与已有数据冲突',
     illegal_transition: '当前状态不允许此操作',

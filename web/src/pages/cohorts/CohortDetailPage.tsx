@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Skeleton, Space, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { LoadError } from '../../components/Problem.tsx';
 import { PageHead } from '../../components/PageHead.tsx';
 import { CohortStateTag } from '../../components/Tags.tsx';
 import { formatTime, formatYuan } from '../../format.ts';
-import type { CohortDetail } from '../../types-cohort.ts';
+import type { CohortDetail, CohortReturn } from '../../types-cohort.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { RosterTab } from './RosterTab.tsx';
 import { LessonsTab } from './LessonsTab.tsx';
@@ -20,6 +20,28 @@ import { CertificatesTab, EventsTab, SubsidyTab } from './OutcomeTabs.tsx';
 import { EvaluationTab } from './EvaluationTab.tsx';
 
 const FORMS = ['opening', 'registration', 'roster'] as const;
+
+/** 退回 at the top: the reasons first, then who returned it (by name) and when. */
+function ReturnedNotice({ returned }: { returned: CohortReturn }) {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="cohort-returned"
+      title={t('cohort.returned.title', { action: t(`cohort.action.${returned.action}`, { defaultValue: returned.action }) })}
+      description={
+        <>
+          <div>{t('cohort.returned.reason')}：<span style={{ whiteSpace: 'pre-line' }} data-testid="cohort-returned-reason">{returned.reason ?? t('common.none')}</span></div>
+          <Typography.Text type="secondary" data-testid="cohort-returned-by">
+            {t('cohort.returned.by', { name: returned.byName ?? t('common.none'), role: label('roles', returned.role), at: formatTime(returned.at) })}
+          </Typography.Text>
+        </>
+      }
+    />
+  );
+}
 const AFTER_TRAINING = ['in_training', 'completion_submitted', 'completion_approved', 'examined', 'claimed', 'closed'];
 
 /**
@@ -105,6 +127,7 @@ export function CohortDetailPage() {
         }
       />
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {c.returned ? <ReturnedNotice returned={c.returned} /> : null}
         <Card size="small">
           <ActionBar cohort={c} onDone={reload} />
         </Card>

@@ -112,7 +112,7 @@ export function DocumentsTab({ cohort, editable, onChange }: { cohort: CohortDet
           { title: t('cohort.docs.filename'), dataIndex: 'filename', width: 200, render: (f: string, d) => <a href={`/api/v1/cohorts/${cohort.id}/documents/${d.id}`} download>{f}</a> },
           { title: t('cohort.docs.size'), dataIndex: 'size', width: 90, align: 'right', render: (n: number) => formatBytes(n) },
           { title: t('cohort.docs.sha256'), dataIndex: 'sha256', width: 300, render: (h: string) => <Typography.Text className="px-mono" copyable={{ text: h }}>{h}</Typography.Text> },
-          { title: t('cohort.docs.uploadedBy'), dataIndex: 'uploadedBy', width: 160, responsive: ['lg'] },
+          { title: t('cohort.docs.uploadedBy'), dataIndex: 'uploadedByName', width: 160, responsive: ['lg'], render: (n: string | null) => n ?? t('common.none') },
           { title: t('cohort.docs.uploadedAt'), dataIndex: 'uploadedAt', width: 140, render: (s: string) => formatTime(s) },
         ]}
       />

@@ -68,7 +68,7 @@ export function EventsTab({ cohort }: { cohort: CohortDetail }) {
             <Typography.Text strong>{t(`cohort.action.${e.action}`, { defaultValue: e.action })}</Typography.Text>
             <Typography.Text type="secondary">　{label('cohortStates', e.from)} → {label('cohortStates', e.to)}</Typography.Text>
             <div>
-              <Typography.Text type="secondary">{formatTime(e.at)} · {e.actor}（{label('roles', e.role)}）</Typography.Text>
+              <Typography.Text type="secondary">{formatTime(e.at)} · {e.actorName ?? t('common.none')}（{label('roles', e.role)}）</Typography.Text>
             </div>
             {e.reason ? <div>{t('cohort.events.reason')}：{e.reason}</div> : null}
           </div>

@@ -55,7 +55,7 @@ export function ParameterTable({ policy, onChange }: { policy: PolicyDetail; onC
   const stored = (p: Parameter, s: StoredValue) => (
     <div key={s.id} data-stored={s.id}>
       <Tag color="blue">{valueText(p.unit, s.value)}</Tag>{scope(s)}
-      <Typography.Text type="secondary" className="px-citation"> {s.from} ~ {s.to ?? t('policy.openEnded')} · {s.source} · {s.setBy}</Typography.Text>
+      <Typography.Text type="secondary" className="px-citation"> {s.from} ~ {s.to ?? t('policy.openEnded')} · {s.source} · {s.setByName ?? t('common.none')}</Typography.Text>
       {policy.mayEdit && !s.to ? (
         <Popconfirm title={t('policy.endTitle')} description={`${t('policy.to')}: ${dayjs().format('YYYY-MM-DD')}`} onConfirm={() => end(s, dayjs().format('YYYY-MM-DD'))} okText={t('common.confirm')} cancelText={t('common.cancel')}>
           <Button type="link" size="small">{t('policy.end')}</Button>

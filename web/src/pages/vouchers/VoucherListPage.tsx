@@ -88,11 +88,12 @@ export function VoucherListPage() {
           data-testid="vouchers"
           columns={[
             { title: t('voucher.number'), dataIndex: 'number', width: 170, render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
-            { title: t('voucher.person'), dataIndex: 'personName', width: 100, render: (n: string, v) => <Link to={`/persons/${v.personId}`}>{n}</Link> },
+            // a link only to what this account can open (a county sees vouchers bound to its cohorts, whoever's county the person is in)
+            { title: t('voucher.person'), dataIndex: 'personName', width: 100, render: (n: string, v) => (v.personVisible ? <Link to={`/persons/${v.personId}`}>{n}</Link> : n) },
             { title: t('voucher.state'), dataIndex: 'state', width: 100, render: (_: unknown, v) => <VoucherStateTag state={v.state} /> },
             {
               title: t('voucher.cohort'), dataIndex: 'cohortName', width: 240,
-              render: (n: string | null, v) => (v.cohortId ? <Link to={`/cohorts/${v.cohortId}`}>{n ?? v.cohortId}</Link> : t('common.none')),
+              render: (n: string | null, v) => (!v.cohortId ? t('common.none') : v.cohortVisible ? <Link to={`/cohorts/${v.cohortId}`}>{n ?? v.cohortId}</Link> : n ?? t('common.none')),
             },
             { title: t('voucher.appliedAt'), dataIndex: 'appliedAt', width: 140, responsive: ['md'], render: formatTime },
             {
