@@ -5,7 +5,7 @@ const LESSON = { id: 'L1', date: '2024-11-20', startsAt: '08:30:00', endsAt: '16
 const VENUE = { lat: 37.857, lng: 113.583, radiusM: 200 };
 
 /** A face check-in at 09:00 Shanghai by an enrolled person of a yangquan cohort in training: accepted. */
-const facts = (over: Partial<CheckinFacts> & { event?: Partial<CheckinFacts['event']> } = {}): CheckinFacts => ({
+const facts = (over: Partial<Omit<CheckinFacts, 'event'>> & { event?: Partial<CheckinFacts['event']> } = {}): CheckinFacts => ({
   receivedAt: new Date('2024-11-20T02:00:00Z'),
   duplicate: false,
   device: { status: 'active', venue: VENUE },
