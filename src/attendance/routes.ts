@@ -32,7 +32,7 @@ async function authenticateDevice(ctx: AppContext, req: FastifyRequest) {
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** A keyset cursor: the last item's (capturedAt, deviceId, eventId), opaque to the caller. */
-const encodeCursor = (i: { capturedAt: string; deviceId: string; eventId: string }) => Buffer.from(JSON.stringify([i.capturedAt, i.deviceId, i.eventId])).toString('base64url');
+const encodeCursor = (i: { cursorAt: string; deviceId: string; eventId: string }) => Buffer.from(JSON.stringify([i.cursorAt, i.deviceId, i.eventId])).toString('base64url');
 const cursorSchema = z.string().max(400).transform((s, ctx) => {
   try {
     const [capturedAt, deviceId, eventId] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
@@ -76,7 +76,7 @@ export function attendanceRoutes(app: Api, ctx: AppContext) {
     const q = req.query;
     const page = await listCheckins(ctx.db, { cityCode: cohort.cityCode, cohortId: cohort.id, lessonId: q.lessonId, status: q.status, after: q.after, limit: q.pageSize });
     return {
-      items: page.items.map((i) => ({ ...i, personRef: i.personRef.length === 18 ? maskIdNumber(i.personRef) : i.personRef })),
+      items: page.items.map(({ cursorAt: _, ...i }) => ({ ...i, personRef: i.personRef.length === 18 ? maskIdNumber(i.personRef) : i.personRef })),
       total: page.total, pageSize: q.pageSize, next: page.more ? encodeCursor(page.items[page.items.length - 1]) : null,
     };
   });

@@ -92,7 +92,10 @@ export async function insertCheckins(tx: Queryable, b: { cityCode: string; devic
 }
 
 export interface CheckinListItem {
-  deviceId: string; eventId: string; personId: string | null; personName: string | null; personRef: string; lessonId: string | null;
+  deviceId: string; eventId: string;
+  /** captured_at to the microsecond, for the keyset cursor (a Date would cut it to milliseconds) */
+  cursorAt: string;
+  personId: string | null; personName: string | null; personRef: string; lessonId: string | null;
   capturedAt: string; receivedAt: string; method: string; matchScore: number | null; location: { lat: number; lon: number } | null;
   status: 'accepted' | 'rejected'; reason: string | null; citation: string;
 }
@@ -107,12 +110,12 @@ export async function listCheckins(db: Queryable, q: { cityCode: string; cohortI
   }
   const where = `k.city_code = $1 AND k.cohort_id = $2 AND ($3::uuid IS NULL OR k.lesson_id = $3) AND ($4::text IS NULL OR k.status = $4)`;
   const { rows } = await db.query(
-    `SELECT k.*, p.name AS person_name FROM checkin k LEFT JOIN person p ON p.id = k.person_id
+    `SELECT k.*, p.name AS person_name, to_char(k.captured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM checkin k LEFT JOIN person p ON p.id = k.person_id
       WHERE ${where}${cursor} ORDER BY k.captured_at, k.device_id, k.event_id LIMIT ${q.limit + 1}`, params);
   const { rows: [c] } = await db.query(`SELECT count(*)::int AS n FROM checkin k WHERE ${where}`, params.slice(0, 4));
   const items: CheckinListItem[] = rows.slice(0, q.limit).map((r) => ({
     deviceId: r.device_id, eventId: r.event_id, personId: r.person_id, personName: r.person_name ?? null, personRef: r.person_ref, lessonId: r.lesson_id,
-    capturedAt: new Date(r.captured_at).toISOString(), receivedAt: new Date(r.received_at).toISOString(), method: r.method,
+    capturedAt: new Date(r.captured_at).toISOString(), cursorAt: r.cursor_at as string, receivedAt: new Date(r.received_at).toISOString(), method: r.method,
     matchScore: r.match_score === null ? null : Number(r.match_score), location: r.lat === null ? null : { lat: Number(r.lat), lon: Number(r.lon) },
     status: r.status, reason: r.reason, citation: r.citation,
   }));
