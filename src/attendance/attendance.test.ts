@@ -66,6 +66,7 @@ describe('check-in event input', () => {
     ['a face event without a score', { eventId: 'a', personId: '7f1e2d3c-1111-4222-8333-444455556666', capturedAt: '2024-11-20T09:00:00+08:00', method: 'face' }, 'matchScore'],
     ['a phone event without a location', { eventId: 'a', personId: '7f1e2d3c-1111-4222-8333-444455556666', capturedAt: '2024-11-20T09:00:00+08:00', method: 'phone' }, 'location'],
     ['a time without its offset', { eventId: 'a', personId: '7f1e2d3c-1111-4222-8333-444455556666', capturedAt: '2024-11-20T09:00:00', method: 'voucher' }, 'capturedAt'],
+    ['a year PostgreSQL cannot store', { eventId: 'a', personId: '7f1e2d3c-1111-4222-8333-444455556666', capturedAt: '0000-01-01T09:00:00Z', method: 'voucher' }, 'capturedAt'],
     ['an ID number with a wrong check digit', { eventId: 'a', idNumber: '140302199001010010', capturedAt: '2024-11-20T09:00:00+08:00', method: 'voucher' }, 'idNumber'],
   ])('refuses %s naming the field', (_n, input, field) => {
     const r = checkinEvent.safeParse(input);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { allow } from '../auth/auth.ts';
 import { findPack } from '../policy/packs/index.ts';
 import { isValidIdNumber } from '../person/id-number.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../shared/dates.ts';
 
 /**
  * Check-in ingestion rules (SPEC §4.3, §5.3): facts about one event in, a decision with its reason and citation
@@ -53,7 +54,8 @@ export const checkinEvent = z.object({
   eventId: z.string().trim().min(1, 'eventId 不能为空').max(64),
   personId: z.uuid({ message: 'personId 应为 UUID' }).optional(),
   idNumber: idNumber.optional(),
-  capturedAt: z.iso.datetime({ offset: true, message: 'capturedAt 应为带时区的 ISO 时间' }),
+  capturedAt: z.iso.datetime({ offset: true, message: 'capturedAt 应为带时区的 ISO 时间' })
+    .refine((s) => { const y = new Date(s).getUTCFullYear(); return y >= FIRST_YEAR && y <= LAST_YEAR; }, `capturedAt 应在 ${FIRST_YEAR}–${LAST_YEAR} 年之间`),
   method: z.enum(CHECKIN_METHODS),
   matchScore: z.number().min(0).max(1).optional(),
   location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),

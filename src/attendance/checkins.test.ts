@@ -199,8 +199,11 @@ describeStores('check-in ingestion', (store, kind) => {
     for (const [user, status] of [['institution-yq-mine', 404], ['city_admin-hz', 404], ['evaluator-yq', 403]] as const) {
       expect((await read(user)).statusCode, user).toBe(status);
     }
-    const bad = await read('institution-yq', '?after=not-a-cursor');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().field).toBe('after');
+    const forged = Buffer.from(JSON.stringify(['-271821-04-20T00:00:00.000000Z', deviceIds.face, 'x'])).toString('base64url');
+    for (const after of ['not-a-cursor', forged]) {
+      const bad = await read('institution-yq', `?after=${after}`);
+      expect(bad.statusCode, after).toBe(400);
+      expect(bad.json().field).toBe('after');
+    }
   });
 });

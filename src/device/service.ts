@@ -5,7 +5,7 @@ import { requireInScope } from '../auth/references.ts';
 import { appendAudit } from '../audit/store.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import { fire } from '../shared/machine.ts';
-import { deviceMachine, devicePolicy, newDeviceSecret, secretHash, type DeviceInput } from './device.ts';
+import { bearerSecret, deviceMachine, devicePolicy, newDeviceSecret, secretHash, type DeviceInput } from './device.ts';
 import * as store from './store.ts';
 
 const audit = (tx: Queryable, actor: Actor, now: Date, action: string, d: store.Device, before: unknown, after: unknown) =>
@@ -59,4 +59,18 @@ export async function listDevices(ctx: AppContext, actor: Actor, q: { institutio
   return store.listDevices(ctx.db, {
     cityCode: actor.cityCode, regionCode: isCityLevel(actor) || own ? null : actor.regionCode, institutionId: own ?? q.institutionId ?? null, status: q.status,
   }, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+}
+
+/**
+ * `Authorization: Bearer <device secret>` (SPEC §5.3) is the only credential a device has: a session cookie is not
+ * looked at, so a signed-in member of staff cannot post device events. A revoked device still authenticates; its
+ * events are rejected one by one with `device_revoked` and kept as evidence. Cameras send recordings, not check-ins.
+ */
+export async function authenticateDevice(ctx: AppContext, authorization: string | undefined): Promise<store.Device> {
+  const secret = bearerSecret(authorization);
+  if (!secret) throw new AppError('unauthenticated', 'Authorization: 须由已登记的设备以 Bearer 设备密钥上报', { field: 'Authorization' });
+  const device = await store.deviceBySecretHash(ctx.db, secretHash(secret));
+  if (!device) throw new AppError('invalid_credentials', 'Authorization: 设备密钥无效', { field: 'Authorization' });
+  if (device.kind === 'camera') throw new AppError('forbidden', '摄像头上报录像，不上报打卡');
+  return device;
 }
