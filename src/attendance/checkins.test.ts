@@ -121,6 +121,15 @@ describeStores('check-in ingestion', (store, kind) => {
     expect((await store().query(`SELECT reason FROM checkin WHERE device_id = $1`, [deviceIds.revoked])).rows).toEqual([{ reason: 'device_revoked' }]);
   });
 
+  it('stops a device at once when it is revoked: its next batch is rejected event by event', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/devices', headers: t.as('county_admin-yq'), payload: { institutionId: w.institutions.yqCity, venueId: venue, kind: 'face', name: '将注销' } });
+    secrets.soon = r.json().secret;
+    expect((await post('soon', 'soon-1', [face('s1', cohort.personIds[0])])).json().results[0].status).toBe('accepted');
+    const rv = await t.app.inject({ method: 'POST', url: `/api/v1/devices/${r.json().id}/transitions`, headers: t.as('city_admin-yq'), payload: { action: 'revoke', reason: '更换设备' } });
+    expect(rv.statusCode, rv.body).toBe(200);
+    expect((await post('soon', 'soon-2', [face('s2', cohort.personIds[0])])).json().results[0]).toMatchObject({ status: 'rejected', reason: 'device_revoked' });
+  });
+
   it('answers a retried key with the first reply, another body under it with 422, and an event id sent again as a duplicate', async () => {
     const events = [face('i1', cohort.personIds[0], at('09:20')), face('i2', cohort.personIds[1], at('09:21'))];
     const first = await post('face2', 'idem-1', events);
