@@ -26,6 +26,8 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { complaintRoutes } from '../complaint/routes.ts';
 import { inspectionRoutes } from '../supervision/routes.ts';
+import { deviceRoutes } from '../device/routes.ts';
+import { attendanceRoutes } from '../attendance/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -53,7 +55,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   await app.register(swagger, {
     openapi: {
       info: { title: 'peixun API', version: '1', description: '补贴性职业技能培训 — real-name training management' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'peixun_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'peixun_session' }, device: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -71,6 +73,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   auditRoutes(app, ctx);
   complaintRoutes(app, ctx);
   inspectionRoutes(app, ctx);
+  deviceRoutes(app, ctx);
+  attendanceRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = options.webDir ?? WEB_DIST;

@@ -57,14 +57,19 @@ describeStores('no input makes the server fail, and a refused request changes no
       complaint: await one(`SELECT id FROM complaint LIMIT 1`),
       lessonId: await one(`SELECT id FROM lesson WHERE cohort_id = $1 ORDER BY date LIMIT 1`, [draft.id]),
       parameterId: await one(`SELECT id FROM policy_parameter WHERE pack = 'heze-2024' LIMIT 1`),
+      venueId: await one(`SELECT id FROM institution_venue WHERE institution_id = $1`, [w.institutions.yqCity]),
     });
+    // a registered device, so that check-in batches reach past the device's authentication
+    const device = await t.app.inject({ method: 'POST', url: '/api/v1/devices', headers: t.as('city_admin-yq'), payload: { institutionId: ids.institutionId, venueId: ids.venueId, kind: 'face', name: '人脸考勤机' } });
+    expect(device.statusCode, device.body).toBe(201);
+    Object.assign(ids, { device: device.json().id, deviceSecret: device.json().secret });
   });
 
   /** The real id a path parameter names: `{id}` by the collection it sits under, others by their own name. */
   const paramValue = (route: string, name: string) => {
     if (name !== 'id') return ids[name];
     const collection = route.split('/')[3];
-    return { persons: ids.person, institutions: ids.institution, policies: route.includes('parameterId') ? 'heze-2024' : ids.policy, cohorts: ids.cohort, vouchers: ids.voucher, complaints: ids.complaint }[collection] ?? ids.cohort;
+    return { persons: ids.person, institutions: ids.institution, policies: route.includes('parameterId') ? 'heze-2024' : ids.policy, cohorts: ids.cohort, vouchers: ids.voucher, complaints: ids.complaint, devices: ids.device }[collection] ?? ids.cohort;
   };
 
   it(`answers ${BODIES} broken bodies per write endpoint with no 5xx, and refusals leave the store unchanged [${kind}]`, { timeout: 900_000 }, async () => {
@@ -86,7 +91,7 @@ describeStores('no input makes the server fail, and a refused request changes no
       const schema = content['application/json']?.schema ?? { type: 'object' };
       for (let n = 0; n < BODIES; n++) {
         // the case file of §5.2 has its own parser rather than a schema in the document: a real case stands in
-        const action = ({ cohorts: 'submit', institutions: 'suspend', vouchers: 'issue' } as Record<string, string>)[route.split('/')[3]];
+        const action = ({ cohorts: 'submit', institutions: 'suspend', vouchers: 'issue', devices: 'revoke' } as Record<string, string>)[route.split('/')[3]];
         const base = route === '/api/v1/subsidy/calc' ? CASE : plausible(doc, schema, r, (f) => (f === 'action' ? action : ids[f]));
         const caller = CALLERS[n % CALLERS.length];
         const url = route.replace(/\{(\w+)\}/g, (_, name) => fuzzParam(paramValue(route, name), r));
@@ -94,7 +99,11 @@ describeStores('no input makes the server fail, and a refused request changes no
         const res = await t.app.inject({
           // from an address of its own each, so that the sign-in rate limit lets the bodies reach the handler
           method: method as 'POST', url, payload: body.payload, remoteAddress: `127.3.${Math.floor(sent / 250) % 250}.${sent % 250}`,
-          headers: { ...(caller ? t.as(caller) : {}), 'content-type': body.contentType },
+          headers: {
+            ...(caller ? t.as(caller) : {}), 'content-type': body.contentType,
+            // devices post check-ins with their secret and a key per batch (now and then a key used before)
+            ...(route === '/api/v1/checkins' ? { authorization: `Bearer ${ids.deviceSecret}`, 'idempotency-key': `fuzz-${Math.floor(n / 2)}` } : {}),
+          },
         });
         sent++;
         const key = `${method} ${route}`;

@@ -39,6 +39,13 @@ export type InstitutionAction = (typeof institutionMachine.transitions)[number][
 /** May start subsidised cohorts and claim (yangquan art. 16–17): only while listed. */
 export const mayTrain = (status: InstitutionStatus) => status === 'listed';
 
+export const venueGeofence = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  radiusM: z.number().int('半径应为整数米').min(1).max(5000),
+});
+export type VenueGeofence = z.infer<typeof venueGeofence>;
+
 const areaM2 = z.number().int('面积应为整数平方米').positive('面积应大于0');
 export const institutionInput = z.object({
   name: z.string().trim().min(2, '名称不能为空').max(100),
@@ -52,7 +59,13 @@ export const institutionInput = z.object({
   address: z.string().trim().max(200).default(''),
   contractStart: isoDate().nullish(),
   contractEnd: isoDate().nullish(),
-  venues: z.array(z.object({ name: z.string().trim().min(1).max(60), kind: z.enum(['theory', 'practical']), areaM2 })).default([]),
+  venues: z.array(z.object({
+    // a venue already registered keeps its id (devices are bound to it); without one it is matched by name and kind
+    id: z.uuid().optional(),
+    name: z.string().trim().min(1).max(60), kind: z.enum(['theory', 'practical']), areaM2,
+    // where the venue is and how far from it a phone check-in counts; absent keeps what is set, null clears it
+    geofence: venueGeofence.nullish(),
+  })).default([]),
   equipment: z.array(z.object({ name: z.string().trim().min(1).max(60), quantity: z.number().int().positive() })).default([]),
   teachers: z.array(z.object({
     // a teacher already registered keeps its id: its ID number may come back masked, as the form showed it

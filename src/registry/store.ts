@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db.ts';
 import { AppError } from '../shared/errors.ts';
 import { isBureau, type Actor } from '../auth/auth.ts';
 import { scopeCondition } from '../auth/scope.ts';
-import type { InstitutionInput, InstitutionStatus } from './institution.ts';
+import type { InstitutionInput, InstitutionStatus, VenueGeofence } from './institution.ts';
 
 export interface Institution {
   id: string;
@@ -24,7 +24,7 @@ export interface Institution {
 }
 
 export interface InstitutionDetail extends Institution {
-  venues: { id: string; name: string; kind: 'theory' | 'practical'; areaM2: number }[];
+  venues: { id: string; name: string; kind: 'theory' | 'practical'; areaM2: number; geofence: VenueGeofence | null }[];
   equipment: { id: string; name: string; quantity: number }[];
   teachers: { id: string; name: string; idNumber: string; qualification: string; certificateNo: string }[];
   occupations: { occupationCode: string; name: string; level: number }[];
@@ -89,11 +89,11 @@ export async function lockInstitution(tx: Queryable, id: string): Promise<Instit
 
 export async function institutionDetail(db: Queryable, inst: Institution): Promise<InstitutionDetail> {
   // One after the other: inside a transaction they share one connection.
-  const venues = await db.query(`SELECT id, name, kind, area_m2 AS "areaM2" FROM institution_venue WHERE institution_id = $1 ORDER BY kind, name`, [inst.id]);
+  const venues = await db.query(`SELECT id, name, kind, area_m2, lat, lng, geofence_radius_m FROM institution_venue WHERE institution_id = $1 ORDER BY kind, name, id`, [inst.id]);
   const equipment = await db.query(`SELECT id, name, quantity FROM institution_equipment WHERE institution_id = $1 ORDER BY name`, [inst.id]);
   const teachers = await db.query(`SELECT id, name, id_number AS "idNumber", qualification, certificate_no AS "certificateNo" FROM teacher WHERE institution_id = $1 ORDER BY name`, [inst.id]);
   const occupations = await db.query(`SELECT io.occupation_code AS "occupationCode", o.name, io.level FROM institution_occupation io JOIN occupation o ON o.code = io.occupation_code WHERE io.institution_id = $1 ORDER BY io.occupation_code, io.level DESC`, [inst.id]);
-  return { ...inst, venues: venues.rows as any, equipment: equipment.rows as any, teachers: teachers.rows as any, occupations: occupations.rows as any };
+  return { ...inst, venues: venues.rows.map(toVenue), equipment: equipment.rows as any, teachers: teachers.rows as any, occupations: occupations.rows as any };
 }
 
 type InstitutionRow = Omit<InstitutionInput, 'venues' | 'equipment' | 'teachers' | 'occupations'> & { cityCode: string; status?: InstitutionStatus };
@@ -120,8 +120,50 @@ export async function updateInstitutionRow(tx: Queryable, id: string, i: Institu
   return toInstitution(rows[0]);
 }
 
+const toVenue = (r: any): InstitutionDetail['venues'][number] => ({
+  id: r.id, name: r.name, kind: r.kind, areaM2: r.area_m2,
+  geofence: r.lat === null ? null : { lat: Number(r.lat), lng: Number(r.lng), radiusM: r.geofence_radius_m },
+});
+
 /**
- * Venues, equipment and licensed occupations are replaced as a whole on each save. Teachers are kept by their ID
+ * Venues keep their ids across saves, because devices are bound to them: a venue sent with its id, or else with the
+ * name and kind of a registered one, is updated in place (its geofence kept unless sent); the others are added.
+ * A venue left out is removed, unless a device is bound to it.
+ */
+async function replaceVenues(tx: Queryable, institutionId: string, venues: InstitutionInput['venues']) {
+  const { rows } = await tx.query(`SELECT id, name, kind FROM institution_venue WHERE institution_id = $1 ORDER BY id`, [institutionId]);
+  const free = new Map(rows.map((r) => [r.id as string, r as { id: string; name: string; kind: string }]));
+  const matched = venues.map((v) => {
+    const hit = (v.id && free.get(v.id)) || [...free.values()].find((r) => r.name === v.name && r.kind === v.kind);
+    if (hit) free.delete(hit.id);
+    return hit?.id;
+  });
+  const gone = [...free.keys()];
+  if (gone.length) {
+    const { rows: bound } = await tx.query(
+      `SELECT DISTINCT v.name FROM institution_venue v JOIN device d ON d.venue_id = v.id WHERE v.id = ANY($1::uuid[]) ORDER BY v.name`, [gone]);
+    if (bound.length) {
+      const names = bound.map((r) => r.name as string);
+      throw new AppError('conflict', `venues: ${names.join('、')} 已绑定设备，不能删除`, { field: 'venues', venues: names });
+    }
+    await tx.query(`DELETE FROM institution_venue WHERE id = ANY($1::uuid[])`, [gone]);
+  }
+  for (const [n, v] of venues.entries()) {
+    const g = v.geofence;
+    const place = g === undefined ? null : [g?.lat ?? null, g?.lng ?? null, g?.radiusM ?? null];
+    if (matched[n]) {
+      await tx.query(
+        `UPDATE institution_venue SET name = $2, kind = $3, area_m2 = $4${place ? ', lat = $5, lng = $6, geofence_radius_m = $7' : ''} WHERE id = $1`,
+        [matched[n], v.name, v.kind, v.areaM2, ...(place ?? [])]);
+    } else {
+      await tx.query(`INSERT INTO institution_venue (institution_id, name, kind, area_m2, lat, lng, geofence_radius_m) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [institutionId, v.name, v.kind, v.areaM2, ...(place ?? [null, null, null])]);
+    }
+  }
+}
+
+/**
+ * Equipment and licensed occupations are replaced as a whole on each save. Teachers are kept by their ID
  * number (lessons refer to them by id): updated in place, added, or removed only when no lesson names them.
  */
 /** Registered teachers' whole ID numbers by teacher id. */
@@ -131,10 +173,10 @@ export async function teacherIdNumbers(db: Queryable, institutionId: string): Pr
 }
 
 export async function replaceInstitutionParts(tx: Queryable, id: string, parts: Pick<InstitutionInput, 'venues' | 'equipment' | 'teachers' | 'occupations'>) {
-  for (const table of ['institution_venue', 'institution_equipment', 'institution_occupation']) {
+  await replaceVenues(tx, id, parts.venues);
+  for (const table of ['institution_equipment', 'institution_occupation']) {
     await tx.query(`DELETE FROM ${table} WHERE institution_id = $1`, [id]);
   }
-  for (const v of parts.venues) await tx.query(`INSERT INTO institution_venue (institution_id, name, kind, area_m2) VALUES ($1, $2, $3, $4)`, [id, v.name, v.kind, v.areaM2]);
   for (const e of parts.equipment) await tx.query(`INSERT INTO institution_equipment (institution_id, name, quantity) VALUES ($1, $2, $3)`, [id, e.name, e.quantity]);
   const kept = parts.teachers.map((t) => t.idNumber);
   const { rows: referenced } = await tx.query(
