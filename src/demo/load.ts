@@ -160,26 +160,35 @@ async function insertOrganisations(tx: Queryable, data: DemoData, now: Date) {
   return { institutions, institutionsByRegion, evaluators, enterprises };
 }
 
-/** Persons are registered in their household county and linked, round robin, to a listed institution of their city. */
+/**
+ * Persons are registered in their household county and linked, round robin, to a listed institution of their city.
+ * One multi-row statement per table (the first start waits for this load).
+ */
 async function insertPersons(tx: Queryable, data: DemoData, institutionsByRegion: Map<string, string[]>, now: Date) {
-  const ids: string[] = [];
-  for (const [n, p] of data.persons.entries()) {
-    const { rows } = await tx.query(
-      `INSERT INTO person (id_number, name, gender, birth_date, phone, household_region_code, region_code, city_code, education,
-         groups, employment_status, employment_card_no, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-      [p.idNumber, p.name, p.gender, p.birthDate, p.phone, p.householdRegionCode, cityCodeOf(p.householdRegionCode), p.education,
-        p.groups, p.employmentStatus, p.employmentCardNo, now],
-    );
-    ids.push(rows[0].id);
+  const ps = data.persons;
+  const { rows } = await tx.query(
+    `INSERT INTO person (id_number, name, gender, birth_date, phone, household_region_code, region_code, city_code, education,
+       groups, employment_status, employment_card_no, created_at, updated_at)
+     SELECT x.id_number, x.name, x.gender, x.birth_date, x.phone, x.region, x.region, x.city, x.education,
+            ARRAY(SELECT jsonb_array_elements_text(x.groups)), x.status, x.card, $12, $12
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::text[])
+         WITH ORDINALITY AS x(id_number, name, gender, birth_date, phone, region, city, education, groups, status, card, n)
+      ORDER BY x.n RETURNING id, id_number`,
+    [ps.map((p) => p.idNumber), ps.map((p) => p.name), ps.map((p) => p.gender), ps.map((p) => p.birthDate), ps.map((p) => p.phone),
+      ps.map((p) => p.householdRegionCode), ps.map((p) => cityCodeOf(p.householdRegionCode)), ps.map((p) => p.education),
+      ps.map((p) => JSON.stringify(p.groups)), ps.map((p) => p.employmentStatus), ps.map((p) => p.employmentCardNo), now],
+  );
+  const byIdNumber = new Map(rows.map((r) => [r.id_number as string, r.id as string]));
+  const ids = ps.map((p) => byIdNumber.get(p.idNumber)!);
+  const links = ps.flatMap((p, n) => {
     const candidates = institutionsByRegion.get(p.regionCode) ?? [];
-    if (candidates.length) await tx.query(`INSERT INTO person_institution (person_id, institution_id) VALUES ($1, $2)`, [rows[0].id, candidates[n % candidates.length]]);
-  }
-  for (const f of data.identityFixtures) {
-    await tx.query(
-      `INSERT INTO identity_fixture (id_number, draws_monthly_pension, social_insurance_employer, household_region_code) VALUES ($1, $2, $3, $4)`,
-      [f.idNumber, f.drawsMonthlyPension, f.socialInsuranceEmployer, f.householdRegionCode],
-    );
-  }
+    return candidates.length ? [[ids[n], candidates[n % candidates.length]]] : [];
+  });
+  await tx.query(`INSERT INTO person_institution (person_id, institution_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [links.map((l) => l[0]), links.map((l) => l[1])]);
+  const f = data.identityFixtures;
+  await tx.query(
+    `INSERT INTO identity_fixture (id_number, draws_monthly_pension, social_insurance_employer, household_region_code) SELECT * FROM unnest($1::text[], $2::boolean[], $3::text[], $4::text[])`,
+    [f.map((x) => x.idNumber), f.map((x) => x.drawsMonthlyPension), f.map((x) => x.socialInsuranceEmployer), f.map((x) => x.householdRegionCode)],
+  );
   return ids;
 }
