@@ -18,6 +18,10 @@ describe.skipIf(!HAVE_CHROMIUM)('投诉举报', () => {
     ({ page, base } = world);
   });
   let code = '';
+  const closeDrawer = async () => {
+    await page.locator('.ant-drawer-close').click();
+    await page.locator('[data-testid=complaint-drawer]').waitFor({ state: 'hidden' });
+  };
   const CONTENT = '城区某培训学校上课时由老师替未到场的学员刷脸签到，多次发生';
 
   it('files a named complaint without login and gets a tracking code that shows it received', async () => {
@@ -38,7 +42,7 @@ describe.skipIf(!HAVE_CHROMIUM)('投诉举报', () => {
     await expect.poll(() => page.locator('[data-testid=complaint-status]').innerText()).toContain('已受理');
   });
 
-  it('the county assigns it without seeing the complainant; the inspector sees them and closes it; the outcome is public', async () => {
+  it('the county assigns it without seeing the complainant; the inspector sees them and closes it; the outcome is public', { timeout: 90_000 }, async () => {
     await login('county_admin-yangquan');
     await page.goto(`${base}/complaints`);
     await page.locator('[data-testid=complaints] tr.ant-table-row', { hasText: '代签到、代打卡' }).first().click();
@@ -49,7 +53,7 @@ describe.skipIf(!HAVE_CHROMIUM)('投诉举报', () => {
     await drawer.locator('[data-testid=complaint-assign-submit]').click();
     await expect.poll(() => drawer.innerText()).toContain('办理中');
     await snap('assigned');
-    await page.keyboard.press('Escape');
+    await closeDrawer();
     await logout();
 
     await login('inspector-yangquan');
@@ -59,7 +63,7 @@ describe.skipIf(!HAVE_CHROMIUM)('投诉举报', () => {
     await page.locator('[data-testid=complaint-outcome]').fill('经调取考勤记录核查属实，已责令限期整改');
     await page.locator('[data-testid=complaint-answer-submit]').click();
     await expect.poll(() => page.locator('[data-testid=complaint-drawer]').innerText()).toContain('已办结');
-    await page.keyboard.press('Escape');
+    await closeDrawer();
     await logout();
 
     await page.goto(`${base}/public/complaints/${code}`);

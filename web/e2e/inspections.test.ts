@@ -15,7 +15,7 @@ describe.skipIf(!HAVE_CHROMIUM)('双随机、一公开', () => {
     ({ page, base } = world);
   });
 
-  it('draws, records, publishes, and the result is public', async () => {
+  it('draws, records, publishes, and the result is public', { timeout: 90_000 }, async () => {
     await login('city_admin-yangquan');
     await page.goto(`${base}/inspections`);
     await page.locator('[data-testid=inspection-draw]').click();

@@ -50,7 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
     await login('city_admin-yangquan');
     await page.waitForURL(/\/workbench$/); // the city admin's first menu entry: its review queue
     await expect.poll(() => page.locator('[data-testid=current-user]').innerText()).toContain('市人社局');
-    expect(await menuLabels()).toEqual(['待审核', '全部培训班', '电子券', '机构目录', '新增机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
+    expect(await menuLabels()).toEqual(['待审核', '全部培训班', '电子券', '抽查检查', '投诉举报', '机构目录', '新增机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
   });
 
   it('lists institutions, filters by status and opens a detail', async () => {
@@ -240,7 +240,7 @@ describe.skipIf(!HAVE_CHROMIUM)('browser walkthrough', () => {
     await login('institution-yangquan');
     await expect.poll(() => page.locator('[data-testid=current-user]').innerText()).toContain('培训机构');
     const labels = await menuLabels();
-    expect(labels).toEqual(['培训班', '新建培训班', '电子券', '本机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
+    expect(labels).toEqual(['培训班', '新建培训班', '电子券', '抽查检查', '本机构', '学员信息', '登记学员', '花名册导入', '政策参数', '补贴测算']);
     expect(labels).not.toContain('机构目录');
     expect(labels).not.toContain('新增机构');
     // its own institution, without the bureau's status actions
