@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
 import { authorize } from '../auth/auth.ts';
 import { notFound } from '../shared/errors.ts';
+import { nextTimeIdCursor, timeIdCursor } from '../shared/page.ts';
 import { COMPLAINT_STATES, complaintPolicy, HANDLER_ROLES, complaintTransitionInput, presentComplaint, presentPublicComplaint, publicComplaintInput, TRACKING_CODE } from './complaint.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
@@ -13,11 +14,6 @@ export const COMPLAINTS_PER_MINUTE = 5;
 const LOOKUPS_PER_MINUTE = 30;
 
 const idParam = z.object({ id: z.uuid({ message: 'id 应为 UUID' }) });
-/** A keyset cursor: the last row's received time and id, as `after=<ISO time>_<id>`. */
-const cursor = z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/, 'after: 应为上一页返回的 next').transform((s) => {
-  const [receivedAt, id] = s.split('_');
-  return { receivedAt, id };
-});
 
 export function complaintRoutes(app: Api, ctx: AppContext) {
   app.post('/api/v1/public/complaints', {
@@ -37,17 +33,16 @@ export function complaintRoutes(app: Api, ctx: AppContext) {
   app.get('/api/v1/complaints', {
     schema: {
       tags: ['supervision'], summary: 'Complaints of the caller’s place, newest first, a keyset page at a time (total capped at 10,000)',
-      querystring: z.object({ state: z.enum(COMPLAINT_STATES).optional(), after: cursor.optional(), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+      querystring: z.object({ state: z.enum(COMPLAINT_STATES).optional(), after: timeIdCursor.optional(), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
     },
   }, async (req) => {
     const actor = actorOf(req);
     authorize(complaintPolicy, actor, 'list');
-    const { items, total, capped } = await store.listComplaints(ctx.db, actor, req.query);
-    const last = items.length === req.query.pageSize ? items[items.length - 1] : undefined;
+    const { items, total, capped } = await store.listComplaints(ctx.db, actor, { ...req.query, after: req.query.after && { receivedAt: req.query.after.at, id: req.query.after.id } });
     return {
       items: items.map((c) => ({ ...presentComplaint(c, actor, null), content: c.content.slice(0, 120) })),
       total, totalCapped: capped, page: 1, pageSize: req.query.pageSize,
-      next: last ? `${new Date(last.receivedAt).toISOString()}_${last.id}` : null,
+      next: nextTimeIdCursor(items, req.query.pageSize, (c) => ({ at: c.receivedAt, id: c.id })),
     };
   });
 

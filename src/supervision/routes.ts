@@ -5,6 +5,7 @@ import { actorOf, type Api } from '../app/http.ts';
 import { authorize, type Actor } from '../auth/auth.ts';
 import { notFound } from '../shared/errors.ts';
 import { actionsFrom } from '../shared/machine.ts';
+import { nextTimeIdCursor, timeIdCursor } from '../shared/page.ts';
 import { drawCitation, drawInput, INSPECTION_KINDS, INSPECTION_STATE_LABELS, inspectionMachine, inspectionPolicy, objectionInput, recordInput } from './inspection.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
@@ -25,11 +26,6 @@ const presentPublic = (i: store.Inspection) => ({
   id: i.id, institution: i.institutionName, cohort: i.cohortName, kind: INSPECTION_KINDS[i.kind], inspectedOn: i.inspectedOn,
   approvedHeadcount: i.approvedHeadcount, seenHeadcount: i.seenHeadcount, findings: i.findings, publishedOn: i.publishedAt?.slice(0, 10) ?? null,
   objection: i.objection,
-});
-
-const cursor = z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/, 'after: 应为上一页返回的 next').transform((s) => {
-  const [at, id] = s.split('_');
-  return { at, id };
 });
 
 export function inspectionRoutes(app: Api, ctx: AppContext) {
@@ -70,10 +66,9 @@ export function inspectionRoutes(app: Api, ctx: AppContext) {
 
   app.get('/api/v1/public/inspections', {
     config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
-    schema: { tags: ['public'], summary: 'Published inspection results, newest first (xinzhou 四(三)4), with any objection', querystring: z.object({ after: cursor.optional(), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) },
+    schema: { tags: ['public'], summary: 'Published inspection results, newest first (xinzhou 四(三)4), with any objection', querystring: z.object({ after: timeIdCursor.optional(), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) },
   }, async (req) => {
     const items = await store.publishedInspections(ctx.db, { limit: req.query.pageSize, after: req.query.after });
-    const last = items.length === req.query.pageSize ? items[items.length - 1] : undefined;
-    return { items: items.map(presentPublic), next: last ? `${new Date(last.publishedAt!).toISOString()}_${last.id}` : null };
+    return { items: items.map(presentPublic), next: nextTimeIdCursor(items, req.query.pageSize, (i) => ({ at: i.publishedAt!, id: i.id })) };
   });
 }
