@@ -128,3 +128,17 @@ export async function orgNameOf(db: Queryable, a: Actor): Promise<string | null>
   const { rows } = await db.query(`SELECT name FROM ${table} WHERE id = $1`, [id]);
   return rows[0]?.name ?? null;
 }
+
+/** An account of one of `roles` in the city (the officer a body names, e.g. a complaint's assignee), or undefined. */
+export async function officerOfCity(db: Queryable, accountId: string, cityCode: string, roles: readonly string[]) {
+  const { rows } = await db.query(`SELECT id, region_code FROM account WHERE id = $1 AND role = ANY ($2::text[])`, [accountId, roles]);
+  return rows[0] && cityOfRegion(rows[0].region_code) === cityCode ? (rows[0].id as string) : undefined;
+}
+
+/** The accounts of `roles` in a city and its counties, by name (at most a few hundred in a city). */
+export async function officersOfCity(db: Queryable, cityCode: string, roles: readonly string[]) {
+  const { rows } = await db.query(
+    `SELECT id, display_name, role FROM account WHERE role = ANY ($1::text[]) AND left(region_code, 4) = left($2, 4) ORDER BY role, display_name LIMIT 500`,
+    [roles, cityCode]);
+  return rows.map((r) => ({ id: r.id as string, name: r.display_name as string, role: r.role as string }));
+}

@@ -21,7 +21,7 @@ async function step<T>(ctx: AppContext, actor: Actor, id: string, permission: st
   authorize(cohortPolicy, actor, 'list');
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const c = await store.lockCohortInScope(tx, actor, id);
+    const c = await store.getCohortInScope(tx, actor, id, true);
     if (!c) throw notFound('cohort');
     authorize(cohortPolicy, actor, permission, c);
     const result = await run(tx, c, now);

@@ -68,7 +68,7 @@ async function editDraft<T>(ctx: AppContext, actor: Actor, id: string, action: s
   authorize(cohortPolicy, actor, 'list');
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const c = await store.lockCohortInScope(tx, actor, id);
+    const c = await store.getCohortInScope(tx, actor, id, true);
     if (!c) throw notFound('cohort');
     authorize(cohortPolicy, actor, 'edit', c);
     const result = await change(tx, c, now);

@@ -77,16 +77,10 @@ export async function listCohorts(db: Queryable, actor: Actor, f: { state?: stri
   return { items: rows.map(toCohort), total: total as number };
 }
 
-export async function getCohortInScope(db: Queryable, actor: Actor, id: string): Promise<Cohort | undefined> {
+/** A cohort the actor may see, or undefined; with `lock`, also row-locked for a change the caller is about to make. */
+export async function getCohortInScope(db: Queryable, actor: Actor, id: string, lock = false): Promise<Cohort | undefined> {
   const params: unknown[] = [id];
-  const { rows } = await db.query(`${SELECT} WHERE c.id = $1 AND ${cohortScope(actor, params)}`, params);
-  return rows[0] ? toCohort(rows[0]) : undefined;
-}
-
-/** `getCohortInScope` and `lockCohort` in one statement, for a change the caller is about to make. */
-export async function lockCohortInScope(tx: Queryable, actor: Actor, id: string): Promise<Cohort | undefined> {
-  const params: unknown[] = [id];
-  const { rows } = await tx.query(`${SELECT} WHERE c.id = $1 AND ${cohortScope(actor, params)} FOR UPDATE OF c`, params);
+  const { rows } = await db.query(`${SELECT} WHERE c.id = $1 AND ${cohortScope(actor, params)}${lock ? ' FOR UPDATE OF c' : ''}`, params);
   return rows[0] ? toCohort(rows[0]) : undefined;
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
 import { actorOf, type Api } from '../app/http.ts';
 import { authorize } from '../auth/auth.ts';
+import { officersOfCity } from '../auth/store.ts';
 import { notFound } from '../shared/errors.ts';
 import { nextTimeIdCursor, timeIdCursor } from '../shared/page.ts';
 import { COMPLAINT_STATES, complaintPolicy, HANDLER_ROLES, complaintTransitionInput, presentComplaint, presentPublicComplaint, publicComplaintInput, TRACKING_CODE } from './complaint.ts';
@@ -38,7 +39,7 @@ export function complaintRoutes(app: Api, ctx: AppContext) {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(complaintPolicy, actor, 'list');
-    const { items, total, capped } = await store.listComplaints(ctx.db, actor, { ...req.query, after: req.query.after && { receivedAt: req.query.after.at, id: req.query.after.id } });
+    const { items, total, capped } = await store.listComplaints(ctx.db, actor, req.query);
     return {
       items: items.map((c) => ({ ...presentComplaint(c, actor, null), content: c.content.slice(0, 120) })),
       total, totalCapped: capped, page: 1, pageSize: req.query.pageSize,
@@ -51,7 +52,7 @@ export function complaintRoutes(app: Api, ctx: AppContext) {
   }, async (req) => {
     const actor = actorOf(req);
     authorize(complaintPolicy, actor, 'list');
-    return { items: await store.handlersOfCity(ctx.db, actor.cityCode, HANDLER_ROLES) };
+    return { items: await officersOfCity(ctx.db, actor.cityCode, HANDLER_ROLES) };
   });
 
   app.get('/api/v1/complaints/:id', {

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { authorize, can, SYSTEM_ACTOR, type Actor } from '../auth/auth.ts';
 import { requireInScope } from '../auth/references.ts';
+import { officerOfCity } from '../auth/store.ts';
 import { appendAudit } from '../audit/store.ts';
 import { cityCodeOf, regionByCode } from '../registry/regions.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
@@ -60,7 +61,7 @@ export async function transitionComplaint(ctx: AppContext, actor: Actor, id: str
     const t = fire(complaintMachine, c.state, body.action, actor.role);
     if (t.action === 'assign') {
       if (!body.assigneeId) throw invalid('assigneeId', '请选择承办人');
-      const assignee = await store.handlerInCity(tx, body.assigneeId, c.cityCode, HANDLER_ROLES);
+      const assignee = await officerOfCity(tx, body.assigneeId, c.cityCode, HANDLER_ROLES);
       if (!assignee) throw new AppError('not_found', 'assigneeId: 找不到此承办人，或不是本市人社部门的工作人员', { field: 'assigneeId' });
       if (!body.dueOn) throw invalid('dueOn', '请填写办理期限');
       if (body.dueOn < shanghaiDate(now)) throw invalid('dueOn', `办理期限 ${body.dueOn} 早于今天`);

@@ -1,7 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import type { Actor } from '../auth/auth.ts';
 import { scopeCondition } from '../auth/scope.ts';
-import { cityCodeOf } from '../registry/regions.ts';
 import type { Complaint, ComplaintCategory, ComplaintState } from './complaint.ts';
 
 const SELECT = `SELECT k.*, i.name AS institution_name, a.display_name AS assignee_name,
@@ -35,14 +34,14 @@ export async function findByTrackingCode(db: Queryable, code: string): Promise<C
 }
 
 /** Newest first, a page at a time after a keyset cursor (received_at, id); totals counted up to `cap`. */
-export async function listComplaints(db: Queryable, actor: Actor, f: { state?: string; pageSize: number; after?: { receivedAt: string; id: string } }, cap = 10_000) {
+export async function listComplaints(db: Queryable, actor: Actor, f: { state?: string; pageSize: number; after?: { at: string; id: string } }, cap = 10_000) {
   const params: unknown[] = [];
   const where = [complaintScope(actor, params)];
   if (f.state) where.push(`k.state = $${params.push(f.state)}`);
   const filter = where.join(' AND ');
   const page = [...where];
   const pageParams = [...params];
-  if (f.after) page.push(`(k.received_at, k.id) < ($${pageParams.push(f.after.receivedAt)}::timestamptz, $${pageParams.push(f.after.id)}::uuid)`);
+  if (f.after) page.push(`(k.received_at, k.id) < ($${pageParams.push(f.after.at)}::timestamptz, $${pageParams.push(f.after.id)}::uuid)`);
   const { rows } = await db.query(`${SELECT} WHERE ${page.join(' AND ')} ORDER BY k.received_at DESC, k.id DESC LIMIT ${f.pageSize}`, pageParams);
   const { rows: [{ n }] } = await db.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM complaint k WHERE ${filter} LIMIT ${cap + 1}) x`, params);
   return { items: rows.map(toComplaint), total: Math.min(n, cap), capped: n > cap };
@@ -65,18 +64,4 @@ export async function updateComplaint(tx: Queryable, c: Complaint, change: { sta
        outcome = coalesce($7, outcome), updated_at = $8 WHERE city_code = $1 AND id = $2`,
     [c.cityCode, c.id, change.state, change.assigneeId ?? null, change.dueOn !== undefined, change.dueOn ?? null, change.outcome ?? null, now],
   );
-}
-
-/** A bureau officer of the complaint's city who may handle it (the assignee named in a body), or undefined. */
-export async function handlerInCity(db: Queryable, accountId: string, cityCode: string, roles: readonly string[]) {
-  const { rows } = await db.query(`SELECT id, region_code FROM account WHERE id = $1 AND role = ANY ($2::text[])`, [accountId, roles]);
-  return rows[0] && cityCodeOf(rows[0].region_code) === cityCode ? (rows[0].id as string) : undefined;
-}
-
-/** Every officer of a city who may handle complaints, by name (at most a few hundred in a city). */
-export async function handlersOfCity(db: Queryable, cityCode: string, roles: readonly string[]) {
-  const { rows } = await db.query(
-    `SELECT id, display_name, role, region_code FROM account WHERE role = ANY ($1::text[]) AND left(region_code, 4) = left($2, 4) ORDER BY role, display_name LIMIT 500`,
-    [roles, cityCode]);
-  return rows.filter((r) => cityCodeOf(r.region_code) === cityCode).map((r) => ({ id: r.id as string, name: r.display_name as string, role: r.role as string }));
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { authorize, type Actor } from '../auth/auth.ts';
 import { appendAudit } from '../audit/store.ts';
+import { officersOfCity } from '../auth/store.ts';
 import type { Queryable } from '../db/db.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
 import { shanghaiDate } from '../shared/dates.ts';
@@ -21,7 +22,7 @@ export async function drawInspections(ctx: AppContext, actor: Actor, input: { ki
   authorize(inspectionPolicy, actor, 'draw');
   const citation = drawCitation(actor.cityCode);
   const pool = cohortPool(await store.cohortsOfPlace(ctx.db, actor));
-  const inspectors = await store.inspectorsOfCity(ctx.db, actor.cityCode);
+  const inspectors = (await officersOfCity(ctx.db, actor.cityCode, ['inspector'])).map(({ id, name }) => ({ id, name }));
   if (!pool.some((c) => c.in)) throw refuse('inspection.no_cohorts', citation, '本地区没有正在培训或即将开训的培训班可供抽取');
   if (inspectors.length < input.inspectorsPerCohort) throw refuse('inspection.no_inspectors', citation, `本市监督检查人员只有 ${inspectors.length} 名，少于每班 ${input.inspectorsPerCohort} 名`);
   const picks = drawPicks(seed, pool, inspectors, input.cohorts, input.inspectorsPerCohort);

@@ -24,12 +24,6 @@ export async function cohortsOfPlace(db: Queryable, actor: Actor) {
   return rows.map((r) => ({ id: r.id as string, name: r.name as string, institution: r.institution as string, state: r.state as CohortState }));
 }
 
-/** The inspectors of the city (监督检查), by name. */
-export async function inspectorsOfCity(db: Queryable, cityCode: string): Promise<PoolInspector[]> {
-  const { rows } = await db.query(`SELECT id, display_name FROM account WHERE role = 'inspector' AND left(region_code, 4) = left($1, 4) ORDER BY id LIMIT 1000`, [cityCode]);
-  return rows.map((r) => ({ id: r.id, name: r.display_name }));
-}
-
 export async function insertDraw(tx: Queryable, d: Omit<Draw, 'id' | 'drawnAt'>, now: Date): Promise<Draw> {
   const { rows } = await tx.query(
     `INSERT INTO inspection_draw (city_code, seed, kind, cohort_count, inspectors_per_cohort, cohort_pool, inspector_pool, picks, drawn_by, drawn_at)

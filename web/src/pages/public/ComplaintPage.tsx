@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Space, 
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, query, type Page } from '../../api.ts';
-import { showOnField } from '../../hooks.ts';
+import { showOnField, useGet } from '../../hooks.ts';
 import { useLabels } from '../../reference.tsx';
 import { ProblemAlert } from '../../components/Problem.tsx';
 
@@ -25,8 +25,6 @@ export function ComplaintPage() {
   const { ref, options } = useLabels();
   const [form] = Form.useForm<Values>();
   const [cities, setCities] = useState<Region[]>([]);
-  const [counties, setCounties] = useState<Region[]>([]);
-  const [institutions, setInstitutions] = useState<{ id: string; name: string }[]>([]);
   const [filed, setFiled] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -42,20 +40,9 @@ export function ComplaintPage() {
       .then((found) => live && setCities(found.filter((x): x is Region => !!x)), () => undefined);
     return () => { live = false; };
   }, [served]);
-  useEffect(() => {
-    if (!cityCode) return;
-    let live = true;
-    api.get<{ items: Region[] }>(`/api/v1/public/regions${query({ parent: cityCode })}`).then((r) => live && setCounties(r.items.filter((x) => x.code !== cityCode)), () => undefined);
-    return () => { live = false; };
-  }, [cityCode]);
-  useEffect(() => {
-    const place = regionCode ?? cityCode;
-    if (!place) return;
-    let live = true;
-    api.get<Page<{ id: string; name: string; regionCode: string }>>(`/api/v1/public/institutions${query({ regionCode: regionCode ?? undefined, pageSize: 200 })}`)
-      .then((r) => live && setInstitutions(r.items.filter((i) => cityOf(i.regionCode) === cityOf(place))), () => undefined);
-    return () => { live = false; };
-  }, [cityCode, regionCode]);
+  const counties = (useGet<{ items: Region[] }>(cityCode ? `/api/v1/public/regions${query({ parent: cityCode })}` : null).data?.items ?? []).filter((x) => x.code !== cityCode);
+  const listed = useGet<Page<{ id: string; name: string; regionCode: string }>>(cityCode ? `/api/v1/public/institutions${query({ regionCode: regionCode ?? undefined, pageSize: 200 })}` : null).data?.items ?? [];
+  const institutions = listed.filter((i) => cityOf(i.regionCode) === cityCode);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -124,12 +111,7 @@ export function ComplaintPage() {
 function ComplaintStatus({ code }: { code: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [state, setState] = useState<{ data?: PublicComplaint; error?: unknown }>({});
-  useEffect(() => {
-    let live = true;
-    api.get<PublicComplaint>(`/api/v1/public/complaints/${encodeURIComponent(code)}`).then((data) => live && setState({ data }), (error) => live && setState({ error }));
-    return () => { live = false; };
-  }, [code]);
+  const state = useGet<PublicComplaint>(`/api/v1/public/complaints/${encodeURIComponent(code)}`);
   const missing = state.error instanceof ApiError && (state.error.status === 404 || state.error.status === 400);
   return (
     <Card title={t('complaint.lookup')} style={{ maxWidth: 640, margin: '24px auto' }} extra={<Button type="link" onClick={() => navigate('/public/complaints')}>{t('complaint.new')}</Button>}>
